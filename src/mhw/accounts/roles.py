@@ -1,0 +1,64 @@
+"""Roles a user can hold and what each role may do.
+
+This table is the single answer to "which role may do what"; querysets and views ask `permissions`, which reads it.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    CANDIDATE_ACCOUNT_MANAGER = "candidate_account_manager", _("Candidate account manager")
+    COACH = "coach", _("Coach")
+    TEACHER = "teacher", _("Teacher")
+    COMPANY_ACCOUNT_MANAGER = "company_account_manager", _("Company account manager")
+    BROKER = "broker", _("Broker")
+    CAMPUS_ADMIN = "campus_admin", _("Campus administrator")
+    NATIONAL_ADMIN = "national_admin", _("National administrator")
+    COMPANY_HR = "company_hr", _("Company HR")
+    PROVIDER_STAFF = "provider_staff", _("Education provider staff")
+
+
+#: Roles held at one campus.
+CAMPUS_ROLES = frozenset(
+    {
+        Role.CANDIDATE_ACCOUNT_MANAGER,
+        Role.COACH,
+        Role.TEACHER,
+        Role.COMPANY_ACCOUNT_MANAGER,
+        Role.BROKER,
+        Role.CAMPUS_ADMIN,
+    }
+)
+#: Roles held in a partner organisation (a company or an education provider).
+ORGANISATION_ROLES = frozenset({Role.COMPANY_HR, Role.PROVIDER_STAFF})
+
+
+class Capability(models.TextChoices):
+    VIEW_CANDIDATES = "view_candidates", _("View candidates")
+    MANAGE_CANDIDATES = "manage_candidates", _("Manage candidates")
+    VIEW_PARTNERS = "view_partners", _("View partner organisations")
+    MANAGE_PARTNERS = "manage_partners", _("Manage partner organisations")
+    VIEW_STAFF = "view_staff", _("View campus staff")
+    VIEW_AUDIT = "view_audit", _("View the audit log")
+
+
+_ALL = frozenset(Capability)
+
+#: What each campus role may do at its own campus. A national administrator may do everything everywhere.
+ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
+    Role.CANDIDATE_ACCOUNT_MANAGER: frozenset(
+        {Capability.VIEW_CANDIDATES, Capability.MANAGE_CANDIDATES, Capability.VIEW_PARTNERS, Capability.VIEW_STAFF}
+    ),
+    Role.COACH: frozenset(
+        {Capability.VIEW_CANDIDATES, Capability.MANAGE_CANDIDATES, Capability.VIEW_PARTNERS, Capability.VIEW_STAFF}
+    ),
+    Role.TEACHER: frozenset({Capability.VIEW_CANDIDATES, Capability.VIEW_PARTNERS, Capability.VIEW_STAFF}),
+    Role.COMPANY_ACCOUNT_MANAGER: frozenset(
+        {Capability.VIEW_CANDIDATES, Capability.VIEW_PARTNERS, Capability.MANAGE_PARTNERS, Capability.VIEW_STAFF}
+    ),
+    # The broker works on the company route and has no business with candidates' personal data.
+    Role.BROKER: frozenset({Capability.VIEW_PARTNERS, Capability.MANAGE_PARTNERS, Capability.VIEW_STAFF}),
+    Role.CAMPUS_ADMIN: _ALL,
+    Role.NATIONAL_ADMIN: _ALL,
+}

@@ -1,0 +1,19 @@
+"""The platform's API under /api/v1/. Each app keeps its endpoints in <app>/api.py; this module wires them."""
+
+from ninja import NinjaAPI
+
+from mhw.accounts.api import router as accounts_router
+from mhw.api.auth import API_AUTH
+from mhw.api.errors import install_error_handlers
+from mhw.candidates.api import router as candidates_router
+
+api = NinjaAPI(
+    title="Make Hydrogen Work API",
+    version="1",
+    description="Skills, candidates, companies and credentials of the Make Hydrogen Work campuses.",
+    auth=API_AUTH,
+    urls_namespace="api",
+)
+install_error_handlers(api)
+api.add_router("/", accounts_router)
+api.add_router("/", candidates_router)

@@ -1,0 +1,103 @@
+"""Candidates of the individual route. The pipeline, intake and the rest of the route build on this record."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from mhw.accounts.permissions import campus_scope
+from mhw.accounts.roles import Capability
+
+
+class CandidateQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "CandidateQuerySet":
+        """Candidates `user` may see.
+
+        Campus staff whose role may view candidates see their own campus's candidates; a national administrator sees
+        all; a candidate sees their own record. Companies see a candidate only after a mutual match with the
+        candidate's consent, which the matching route adds; until then they see none.
+        """
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        scope = campus_scope(user, Capability.VIEW_CANDIDATES)
+        if scope.everywhere:
+            return self.all()
+        return self.filter(Q(campus_id__in=scope.campus_ids) | Q(user=user))
+
+    def manageable_by(self, user) -> "CandidateQuerySet":
+        """Candidates whose record `user` may change."""
+        scope = campus_scope(user, Capability.MANAGE_CANDIDATES)
+        if scope.everywhere:
+            return self.all()
+        return self.filter(campus_id__in=scope.campus_ids)
+
+
+class Candidate(models.Model):
+    """A person on the individual route, from first interest to employee."""
+
+    class Trajectory(models.TextChoices):
+        LATERAL_ENTRY = "lateral_entry", _("Lateral entry")
+        UPSKILLING = "upskilling", _("Upskilling")
+
+    campus = models.ForeignKey(
+        "accounts.Campus", on_delete=models.PROTECT, related_name="candidates", verbose_name=_("campus")
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="candidate",
+        verbose_name=_("portal account"),
+    )
+    first_name = models.CharField(_("first name"), max_length=80)
+    last_name = models.CharField(_("last name"), max_length=120)
+    email = models.EmailField(_("e-mail address"))
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    city = models.CharField(_("place of residence"), max_length=120, blank=True)
+    current_occupation = models.CharField(_("current occupation"), max_length=200, blank=True)
+    trajectory = models.CharField(
+        _("trajectory"), max_length=20, choices=Trajectory.choices, default=Trajectory.LATERAL_ENTRY
+    )
+    employer = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="upskilling_candidates",
+        verbose_name=_("current employer"),
+        help_text=_("For upskilling: the employer who sponsors the path."),
+    )
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="coached_candidates",
+        verbose_name=_("coach"),
+    )
+    created_at = models.DateTimeField(_("registered"), default=timezone.now)
+    updated_at = models.DateTimeField(_("last changed"), default=timezone.now)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = CandidateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+        verbose_name = _("candidate")
+        verbose_name_plural = _("candidates")
+        constraints = [
+            models.UniqueConstraint(fields=["campus", "email"], name="candidate_unique_email_per_campus"),
+            models.CheckConstraint(
+                condition=Q(trajectory="upskilling") | Q(employer__isnull=True),
+                name="candidate_employer_only_for_upskilling",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"

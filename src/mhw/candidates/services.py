@@ -1,0 +1,46 @@
+"""Use cases on candidate records. Each owns its transaction and writes the audit line."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from mhw.accounts.audit import record_event
+from mhw.accounts.concurrency import save_versioned
+from mhw.candidates.models import Candidate
+
+EDITABLE_FIELDS = [
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "city",
+    "current_occupation",
+    "trajectory",
+    "employer",
+    "coach",
+]
+
+
+def open_candidate_record(actor, candidate: Candidate) -> None:
+    """Record that `actor` read the candidate's personal data."""
+    record_event(actor, "candidate.viewed", candidate)
+
+
+@transaction.atomic
+def register_candidate(actor, *, campus, data: dict) -> Candidate:
+    """Campus staff register a candidate (e.g. after an information session)."""
+    candidate = Candidate.objects.create(campus=campus, **{name: data[name] for name in EDITABLE_FIELDS})
+    record_event(actor, "candidate.registered", candidate)
+    return candidate
+
+
+@transaction.atomic
+def update_candidate(actor, candidate: Candidate, *, data: dict, expected_version: int) -> Candidate:
+    """Change a candidate's record; refused with ConcurrentEditError if someone else saved it in the meantime."""
+    changed = [name for name in EDITABLE_FIELDS if getattr(candidate, name) != data[name]]
+    for name in EDITABLE_FIELDS:
+        setattr(candidate, name, data[name])
+    candidate.updated_at = timezone.now()
+    save_versioned(candidate, [*EDITABLE_FIELDS, "updated_at"], expected_version)
+    # Only the names of changed fields are logged: the audit log holds no personal values.
+    record_event(actor, "candidate.updated", candidate, details={"fields": changed})
+    return candidate

@@ -1,0 +1,22 @@
+from django.utils.translation import gettext_lazy as _
+
+from mhw.accounts.permissions import can
+from mhw.accounts.roles import Capability
+
+
+def navigation(request):
+    """The menu items the current user may use, in order."""
+    user = getattr(request, "user", None)
+    items = []
+    if user is not None and user.is_authenticated:
+        items.append(("dashboard", _("Dashboard")))
+        if can(user, Capability.VIEW_CANDIDATES):
+            items.append(("candidate_list", _("Candidates")))
+        if can(user, Capability.VIEW_PARTNERS):
+            items.append(("organisation_list", _("Partners")))
+        if can(user, Capability.VIEW_STAFF):
+            items.append(("staff_list", _("Staff")))
+        if can(user, Capability.VIEW_AUDIT):
+            items.append(("audit_log", _("Audit log")))
+    items.append(("campus_list", _("Campuses")))
+    return {"nav_items": items}

@@ -1,0 +1,116 @@
+"""The public front door, the role-based dashboard and the health check."""
+
+from django.contrib.auth.decorators import login_required
+from django.db import DatabaseError, connection
+from django.db.models import Count, Q
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+
+from mhw.accounts.models import AuditEvent, Campus, Organisation
+from mhw.accounts.permissions import campus_scope
+from mhw.accounts.roles import Capability
+from mhw.candidates.models import Candidate
+
+# The five use cases of the toolbox's table 1, as entrances of the front door.
+USE_CASES = [
+    {
+        "key": "company-staff",
+        "audience": _("Companies"),
+        "title": _("I am looking for staff trained for hydrogen work"),
+        "text": _(
+            "Meet selected, motivated professionals at a job fair and train them in at most six months, with a "
+            "declaration of intent before the training starts."
+        ),
+    },
+    {
+        "key": "professional-job",
+        "audience": _("Professionals"),
+        "title": _("I am looking for an interesting job in hydrogen"),
+        "text": _(
+            "Several years of technical experience? Retrain in at most six months towards a job in the hydrogen "
+            "sector, with a job guarantee from an employer."
+        ),
+    },
+    {
+        "key": "company-upskilling",
+        "audience": _("Companies"),
+        "title": _("I want to upskill my staff for hydrogen work"),
+        "text": _(
+            "We map the skills your people have and need, and build a short development path from the modules of "
+            "several providers."
+        ),
+    },
+    {
+        "key": "employee-growth",
+        "audience": _("Employees"),
+        "title": _("I want to grow within my organisation with hydrogen skills"),
+        "text": _(
+            "Together with your employer you follow a path that closes exactly your skills gap, and you earn "
+            "credentials that count nationwide."
+        ),
+    },
+    {
+        "key": "orientation",
+        "audience": _("Companies and clusters"),
+        "title": _("We want to learn what hydrogen can mean for us"),
+        "text": _(
+            "With companies like yours you design metro lines: short learning routes that translate hydrogen to "
+            "your own work."
+        ),
+    },
+]
+
+
+def home(request):
+    campuses = Campus.objects.only("name", "slug", "region")
+    return render(request, "web/home.html", {"use_cases": USE_CASES, "campuses": campuses})
+
+
+def _campus_figures(campus_ids, everywhere: bool):
+    """Per campus: partners by kind and candidates by trajectory, in two grouped queries."""
+    campuses = Campus.objects.all() if everywhere else Campus.objects.filter(pk__in=campus_ids)
+    return campuses.annotate(
+        companies=Count("organisations", filter=Q(organisations__kind=Organisation.Kind.COMPANY), distinct=True),
+        providers=Count(
+            "organisations", filter=Q(organisations__kind=Organisation.Kind.EDUCATION_PROVIDER), distinct=True
+        ),
+        candidate_total=Count("candidates", distinct=True),
+        upskilling=Count(
+            "candidates", filter=Q(candidates__trajectory=Candidate.Trajectory.UPSKILLING), distinct=True
+        ),
+    ).order_by("name")
+
+
+@login_required
+def dashboard(request):
+    user = request.user
+    context = {"memberships": user.active_memberships}
+    staff_scope = campus_scope(user, Capability.VIEW_PARTNERS)
+    if staff_scope:
+        context["campus_figures"] = _campus_figures(staff_scope.campus_ids, staff_scope.everywhere)
+    candidate_scope = campus_scope(user, Capability.VIEW_CANDIDATES)
+    if candidate_scope:
+        context["recent_candidates"] = (
+            Candidate.objects.visible_to(user).select_related("campus").order_by("-created_at")[:8]
+        )
+        context["my_candidates"] = Candidate.objects.filter(coach=user).select_related("campus")[:20]
+    if campus_scope(user, Capability.VIEW_AUDIT):
+        context["recent_events"] = AuditEvent.objects.visible_to(user)[:8]
+    context["own_candidate"] = (
+        Candidate.objects.filter(user=user).select_related("campus", "coach", "employer").first()
+    )
+    context["organisations"] = Organisation.objects.filter(pk__in=user.organisation_ids).select_related("campus")
+    return render(request, "web/dashboard.html", context)
+
+
+@never_cache
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok", "engine": connection.vendor})
