@@ -4,7 +4,7 @@ from datetime import datetime
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from mhw.accounts import services
@@ -101,9 +101,7 @@ def list_campuses(request):
     return Campus.objects.all()
 
 
-@router.get(
-    "/campuses/{slug}", response={200: CampusOut, 404: Error}, auth=None, summary="One campus (public)"
-)
+@router.get("/campuses/{slug}", response={200: CampusOut, 404: Error}, auth=None, summary="One campus (public)")
 def get_campus(request, slug: str):
     return get_object_or_404(Campus, slug=slug)
 
@@ -133,7 +131,7 @@ def list_tokens(request):
 def create_token(request, payload: TokenIn):
     token, raw = services.create_api_token(request.user, name=payload.name)
     token.token = raw
-    return 201, token
+    return Status(201, token)
 
 
 @router.delete("/tokens/{token_id}", response={200: TokenOut, 404: Error}, summary="Revoke one of your tokens")

@@ -19,10 +19,10 @@ class ConcurrentEditError(Exception):
 
 def save_versioned(obj: models.Model, fields: list[str], expected_version: int) -> None:
     """Write `fields` of `obj` only if its stored version is still `expected_version`, and bump the version."""
-    updated = (
-        type(obj)
-        .objects.filter(pk=obj.pk, version=expected_version)
-        .update(version=F("version") + 1, **{name: getattr(obj, name) for name in fields})
+    # _meta.model, not type(obj): request.user is a lazy proxy whose type is not the model.
+    manager = obj._meta.model._default_manager
+    updated = manager.filter(pk=obj.pk, version=expected_version).update(
+        version=F("version") + 1, **{name: getattr(obj, name) for name in fields}
     )
     if updated != 1:
         raise ConcurrentEditError()

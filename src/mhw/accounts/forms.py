@@ -1,8 +1,7 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
-
-from mhw.accounts.models import User
 
 
 class LoginForm(AuthenticationForm):
@@ -15,12 +14,12 @@ class LoginForm(AuthenticationForm):
     }
 
 
-class ProfileForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+class ProfileForm(forms.Form):
+    """The user's own details. A plain form, so the logged-in user object is not changed before the save succeeds."""
 
-    class Meta:
-        model = User
-        fields = ["full_name", "language"]
+    full_name = forms.CharField(label=_("Full name"), max_length=150)
+    language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
+    version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class ApiTokenForm(forms.Form):

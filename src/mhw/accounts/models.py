@@ -95,6 +95,10 @@ class UserManager(BaseUserManager):
         user.save(using=self._db)
         return user
 
+    def get_by_natural_key(self, email: str) -> "User":
+        # Addresses are stored in lower case, so "Anouk@Example.org" logs in as well.
+        return self.get(email=email.lower())
+
 
 class User(AbstractBaseUser):
     """Anyone who logs in: campus staff, company HR, provider staff, candidates. Identified by e-mail address."""
@@ -156,7 +160,12 @@ class Membership(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user"))
     role = models.CharField(_("role"), max_length=40, choices=Role.choices)
     campus = models.ForeignKey(
-        Campus, on_delete=models.CASCADE, null=True, blank=True, related_name="memberships", verbose_name=_("campus")
+        Campus,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("campus"),
     )
     organisation = models.ForeignKey(
         Organisation,
@@ -173,10 +182,21 @@ class Membership(models.Model):
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
         constraints = [
+            # Three partial constraints instead of one with nulls_distinct, which SQLite does not support.
             models.UniqueConstraint(
-                fields=["user", "role", "campus", "organisation"],
-                name="membership_unique",
-                nulls_distinct=False,
+                fields=["user", "role", "campus"],
+                condition=Q(campus__isnull=False),
+                name="membership_unique_campus",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role", "organisation"],
+                condition=Q(organisation__isnull=False),
+                name="membership_unique_organisation",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role"],
+                condition=Q(campus__isnull=True, organisation__isnull=True),
+                name="membership_unique_national",
             ),
             models.CheckConstraint(
                 condition=(

@@ -48,14 +48,29 @@ _ALL = frozenset(Capability)
 #: What each campus role may do at its own campus. A national administrator may do everything everywhere.
 ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
     Role.CANDIDATE_ACCOUNT_MANAGER: frozenset(
-        {Capability.VIEW_CANDIDATES, Capability.MANAGE_CANDIDATES, Capability.VIEW_PARTNERS, Capability.VIEW_STAFF}
+        {
+            Capability.VIEW_CANDIDATES,
+            Capability.MANAGE_CANDIDATES,
+            Capability.VIEW_PARTNERS,
+            Capability.VIEW_STAFF,
+        }
     ),
     Role.COACH: frozenset(
-        {Capability.VIEW_CANDIDATES, Capability.MANAGE_CANDIDATES, Capability.VIEW_PARTNERS, Capability.VIEW_STAFF}
+        {
+            Capability.VIEW_CANDIDATES,
+            Capability.MANAGE_CANDIDATES,
+            Capability.VIEW_PARTNERS,
+            Capability.VIEW_STAFF,
+        }
     ),
     Role.TEACHER: frozenset({Capability.VIEW_CANDIDATES, Capability.VIEW_PARTNERS, Capability.VIEW_STAFF}),
     Role.COMPANY_ACCOUNT_MANAGER: frozenset(
-        {Capability.VIEW_CANDIDATES, Capability.VIEW_PARTNERS, Capability.MANAGE_PARTNERS, Capability.VIEW_STAFF}
+        {
+            Capability.VIEW_CANDIDATES,
+            Capability.VIEW_PARTNERS,
+            Capability.MANAGE_PARTNERS,
+            Capability.VIEW_STAFF,
+        }
     ),
     # The broker works on the company route and has no business with candidates' personal data.
     Role.BROKER: frozenset({Capability.VIEW_PARTNERS, Capability.MANAGE_PARTNERS, Capability.VIEW_STAFF}),

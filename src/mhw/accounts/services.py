@@ -12,7 +12,9 @@ from mhw.accounts.tokens import new_token_secret, token_hash
 @transaction.atomic
 def update_profile(user: User, *, full_name: str, language: str, expected_version: int) -> User:
     """The user changes their own name and language. Refused if the profile changed since it was opened."""
-    changed = [name for name, value in (("full_name", full_name), ("language", language)) if getattr(user, name) != value]
+    changed = [
+        name for name, value in (("full_name", full_name), ("language", language)) if getattr(user, name) != value
+    ]
     user.full_name = full_name
     user.language = language
     save_versioned(user, ["full_name", "language"], expected_version)

@@ -37,4 +37,3 @@ def user_for_token(raw: str):
         # Written at most once a minute, so a busy client does not turn every read into a write.
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user
-

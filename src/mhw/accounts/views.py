@@ -63,7 +63,14 @@ def switch_language(request):
 
 def _profile_context(request, form=None, token_form=None, new_token=None):
     return {
-        "form": form or ProfileForm(instance=request.user, initial={"version": request.user.version}),
+        "form": form
+        or ProfileForm(
+            initial={
+                "full_name": request.user.full_name,
+                "language": request.user.language,
+                "version": request.user.version,
+            }
+        ),
         "token_form": token_form or ApiTokenForm(),
         "tokens": request.user.api_tokens.all(),
         "new_token": new_token,
@@ -75,7 +82,7 @@ def _profile_context(request, form=None, token_form=None, new_token=None):
 def profile(request):
     form = None
     if request.method == "POST":
-        form = ProfileForm(request.POST, instance=request.user)
+        form = ProfileForm(request.POST)
         if form.is_valid():
             try:
                 services.update_profile(

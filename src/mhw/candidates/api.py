@@ -95,6 +95,4 @@ def update_candidate(request, candidate_id: int, payload: CandidatePatch):
     form = CandidateForm(data, instance=candidate, campus=candidate.campus)
     if not form.is_valid():
         raise ValidationError(form.errors.as_data())
-    return services.update_candidate(
-        request.user, candidate, data=form.cleaned_data, expected_version=payload.version
-    )
+    return services.update_candidate(request.user, candidate, data=form.cleaned_data, expected_version=payload.version)

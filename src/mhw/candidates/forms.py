@@ -19,7 +19,9 @@ class CandidateForm(forms.ModelForm):
     def __init__(self, *args, campus, **kwargs):
         super().__init__(*args, **kwargs)
         self.campus = campus
-        self.fields["employer"].queryset = Organisation.objects.filter(campus=campus, kind__in=[Organisation.Kind.COMPANY, Organisation.Kind.GOVERNMENT])
+        self.fields["employer"].queryset = Organisation.objects.filter(
+            campus=campus, kind__in=[Organisation.Kind.COMPANY, Organisation.Kind.GOVERNMENT]
+        )
         coach_ids = Membership.objects.filter(campus=campus, role=Role.COACH).values("user_id")
         self.fields["coach"].queryset = User.objects.filter(pk__in=coach_ids, is_active=True)
         if self.instance.pk:

@@ -36,7 +36,8 @@ def register_candidate(actor, *, campus, data: dict) -> Candidate:
 @transaction.atomic
 def update_candidate(actor, candidate: Candidate, *, data: dict, expected_version: int) -> Candidate:
     """Change a candidate's record; refused with ConcurrentEditError if someone else saved it in the meantime."""
-    changed = [name for name in EDITABLE_FIELDS if getattr(candidate, name) != data[name]]
+    stored = Candidate.objects.get(pk=candidate.pk)
+    changed = [name for name in EDITABLE_FIELDS if getattr(stored, name) != data[name]]
     for name in EDITABLE_FIELDS:
         setattr(candidate, name, data[name])
     candidate.updated_at = timezone.now()

@@ -77,9 +77,7 @@ def _campus_figures(campus_ids, everywhere: bool):
             "organisations", filter=Q(organisations__kind=Organisation.Kind.EDUCATION_PROVIDER), distinct=True
         ),
         candidate_total=Count("candidates", distinct=True),
-        upskilling=Count(
-            "candidates", filter=Q(candidates__trajectory=Candidate.Trajectory.UPSKILLING), distinct=True
-        ),
+        upskilling=Count("candidates", filter=Q(candidates__trajectory=Candidate.Trajectory.UPSKILLING), distinct=True),
     ).order_by("name")
 
 
@@ -98,9 +96,7 @@ def dashboard(request):
         context["my_candidates"] = Candidate.objects.filter(coach=user).select_related("campus")[:20]
     if campus_scope(user, Capability.VIEW_AUDIT):
         context["recent_events"] = AuditEvent.objects.visible_to(user)[:8]
-    context["own_candidate"] = (
-        Candidate.objects.filter(user=user).select_related("campus", "coach", "employer").first()
-    )
+    context["own_candidate"] = Candidate.objects.filter(user=user).select_related("campus", "coach", "employer").first()
     context["organisations"] = Organisation.objects.filter(pk__in=user.organisation_ids).select_related("campus")
     return render(request, "web/dashboard.html", context)
 

@@ -1,0 +1,101 @@
+from dataclasses import dataclass, field
+
+import pytest
+
+from mhw.accounts.models import ApiToken, Campus, Organisation, User
+from mhw.accounts.roles import Role
+from mhw.accounts.tokens import new_token_secret, token_hash
+from mhw.candidates.models import Candidate
+from tests.factories import (
+    CampusFactory,
+    CandidateFactory,
+    OrganisationFactory,
+    UserFactory,
+    national_admin,
+    organisation_user,
+    staff,
+)
+
+#: Every kind of actor the permission matrix walks through. Staff roles are at campus A unless the name says B.
+ACTORS = (
+    "anonymous",
+    "candidate",
+    "company_hr",
+    "provider_staff",
+    "candidate_account_manager",
+    "coach",
+    "teacher",
+    "company_account_manager",
+    "broker",
+    "campus_admin",
+    "national_admin",
+    "coach_campus_b",
+)
+
+
+@dataclass
+class World:
+    """Two campuses with one user of each kind, a company and provider at campus A, and candidates on both."""
+
+    campus_a: Campus
+    campus_b: Campus
+    company_a: Organisation
+    provider_a: Organisation
+    candidate_a: Candidate
+    candidate_b: Candidate
+    users: dict[str, User | None] = field(default_factory=dict)
+    coach_token: ApiToken | None = None
+
+    def user(self, actor: str) -> User | None:
+        return self.users[actor]
+
+
+def build_world() -> World:
+    campus_a = CampusFactory(name="Campus A", slug="campus-a")
+    campus_b = CampusFactory(name="Campus B", slug="campus-b")
+    company_a = OrganisationFactory(campus=campus_a, name="Elektrolyse A B.V.")
+    provider_a = OrganisationFactory(campus=campus_a, name="Opleider A", kind=Organisation.Kind.EDUCATION_PROVIDER)
+    users: dict[str, User | None] = {"anonymous": None}
+    for role in (
+        Role.CANDIDATE_ACCOUNT_MANAGER,
+        Role.COACH,
+        Role.TEACHER,
+        Role.COMPANY_ACCOUNT_MANAGER,
+        Role.BROKER,
+        Role.CAMPUS_ADMIN,
+    ):
+        users[role.value] = staff(role, campus_a)
+    users["coach_campus_b"] = staff(Role.COACH, campus_b)
+    users["national_admin"] = national_admin()
+    users["company_hr"] = organisation_user(Role.COMPANY_HR, company_a)
+    users["provider_staff"] = organisation_user(Role.PROVIDER_STAFF, provider_a)
+    users["candidate"] = UserFactory(full_name="Michael Zwart")
+    candidate_a = CandidateFactory(campus=campus_a, user=users["candidate"], coach=users["coach"])
+    candidate_b = CandidateFactory(campus=campus_b, first_name="Tarik", coach=users["coach_campus_b"])
+    prefix, raw = new_token_secret()
+    coach_token = ApiToken.objects.create(user=users["coach"], name="script", prefix=prefix, key_hash=token_hash(raw))
+    return World(campus_a, campus_b, company_a, provider_a, candidate_a, candidate_b, users, coach_token)
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Argon2 is the production hasher (tests/test_settings.py checks it); MD5 keeps hundreds of test users fast.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def world(db) -> World:
+    return build_world()
+
+
+@pytest.fixture
+def client_for(client):
+    """A test client logged in as `user` (or anonymous for None)."""
+
+    def make(user):
+        client.logout()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return make

@@ -1,0 +1,196 @@
+"""Every route, requested as every kind of actor, answers the status this table expects.
+
+The table must name every URL pattern and every API operation: adding a route without deciding who may use it
+fails `test_every_page_route_is_in_the_matrix` or `test_every_api_operation_is_in_the_matrix`.
+"""
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.conftest import ACTORS, World
+
+STAFF_A = (
+    "candidate_account_manager",
+    "coach",
+    "teacher",
+    "company_account_manager",
+    "broker",
+    "campus_admin",
+)
+# Who holds each capability at campus A (see mhw/accounts/roles.py); the national admin holds all, everywhere.
+VIEW_CANDIDATES = ("candidate_account_manager", "coach", "teacher", "company_account_manager", "campus_admin")
+MANAGE_CANDIDATES = ("candidate_account_manager", "coach", "campus_admin")
+VIEW_PARTNERS = STAFF_A
+VIEW_AUDIT = ("campus_admin",)
+
+
+def expect(default: int, **overrides: int) -> dict[str, int]:
+    table = dict.fromkeys(ACTORS, default)
+    table.update(overrides)
+    return table
+
+
+def only(allowed: tuple[str, ...], yes: int, no: int, **overrides: int) -> dict[str, int]:
+    """`yes` for the actors in `allowed` and the national admin, `no` for the rest, anonymous to the login page."""
+    table = {actor: (yes if actor in allowed else no) for actor in ACTORS}
+    table.update(anonymous=302, national_admin=yes)
+    table.update(overrides)
+    return table
+
+
+LOGGED_IN = expect(200, anonymous=302)
+
+
+@dataclass(frozen=True)
+class Route:
+    method: str
+    url: Callable[[World], str]
+    expected: dict[str, int]
+    data: Callable[[World], dict] | None = None
+
+
+def _url(name, **kwargs):
+    return lambda world: reverse(name, kwargs=kwargs)
+
+
+PAGES: dict[str, Route] = {
+    "home": Route("get", _url("home"), expect(200)),
+    "healthz": Route("get", _url("healthz"), expect(200)),
+    "dashboard": Route("get", _url("dashboard"), LOGGED_IN),
+    "login": Route("get", _url("login"), expect(302, anonymous=200)),
+    "logout": Route("post", _url("logout"), expect(302)),
+    "password_change": Route("get", _url("password_change"), LOGGED_IN),
+    "password_change_done": Route("get", _url("password_change_done"), LOGGED_IN),
+    "password_reset": Route("get", _url("password_reset"), expect(200)),
+    "password_reset_done": Route("get", _url("password_reset_done"), expect(200)),
+    "password_reset_confirm": Route("get", _url("password_reset_confirm", uidb64="MQ", token="bad-token"), expect(200)),
+    "password_reset_complete": Route("get", _url("password_reset_complete"), expect(200)),
+    "switch_language": Route("post", _url("switch_language"), expect(302), lambda w: {"language": "en"}),
+    "profile": Route("get", _url("profile"), LOGGED_IN),
+    "token_create": Route("post", _url("token_create"), LOGGED_IN, lambda w: {"name": "script"}),
+    "token_revoke": Route(
+        "post",
+        lambda w: reverse("token_revoke", kwargs={"token_id": w.coach_token.pk}),
+        expect(404, anonymous=302, coach=302),
+    ),
+    "campus_list": Route("get", _url("campus_list"), expect(200)),
+    "campus_detail": Route("get", _url("campus_detail", slug="campus-a"), expect(200)),
+    "organisation_list": Route("get", _url("organisation_list"), only(VIEW_PARTNERS, 200, 403, coach_campus_b=200)),
+    "organisation_detail": Route(
+        "get",
+        lambda w: reverse("organisation_detail", kwargs={"pk": w.company_a.pk}),
+        only(VIEW_PARTNERS, 200, 404, company_hr=200),
+    ),
+    "staff_list": Route("get", _url("staff_list"), only(STAFF_A, 200, 403, coach_campus_b=200)),
+    "audit_log": Route("get", _url("audit_log"), only(VIEW_AUDIT, 200, 403)),
+    "candidate_list": Route("get", _url("candidate_list"), only(VIEW_CANDIDATES, 200, 403, coach_campus_b=200)),
+    "candidate_create": Route("get", _url("candidate_create"), only(MANAGE_CANDIDATES, 200, 403, coach_campus_b=200)),
+    "candidate_detail": Route(
+        "get",
+        lambda w: reverse("candidate_detail", kwargs={"pk": w.candidate_a.pk}),
+        only(VIEW_CANDIDATES, 200, 403, coach_campus_b=404),
+    ),
+    "candidate_edit": Route(
+        "get",
+        lambda w: reverse("candidate_edit", kwargs={"pk": w.candidate_a.pk}),
+        only(MANAGE_CANDIDATES, 200, 403, coach_campus_b=404),
+    ),
+    "api:openapi-json": Route("get", _url("api:openapi-json"), expect(200)),
+    "api:openapi-view": Route("get", _url("api:openapi-view"), expect(200)),
+    "api:api-root": Route("get", _url("api:api-root"), expect(404)),
+}
+
+
+def api_only(allowed: tuple[str, ...], yes: int, no: int, **overrides: int) -> dict[str, int]:
+    table = only(allowed, yes, no, **overrides)
+    table["anonymous"] = 401
+    return table
+
+
+API_LOGGED_IN = expect(200, anonymous=401)
+
+API: dict[tuple[str, str], Route] = {
+    ("get", "/api/v1/me"): Route("get", lambda w: "/api/v1/me", API_LOGGED_IN),
+    ("get", "/api/v1/campuses"): Route("get", lambda w: "/api/v1/campuses", expect(200)),
+    ("get", "/api/v1/campuses/{slug}"): Route("get", lambda w: "/api/v1/campuses/campus-a", expect(200)),
+    ("get", "/api/v1/organisations"): Route("get", lambda w: "/api/v1/organisations", API_LOGGED_IN),
+    ("get", "/api/v1/organisations/{organisation_id}"): Route(
+        "get",
+        lambda w: f"/api/v1/organisations/{w.company_a.pk}",
+        api_only(VIEW_PARTNERS, 200, 404, company_hr=200),
+    ),
+    ("get", "/api/v1/tokens"): Route("get", lambda w: "/api/v1/tokens", API_LOGGED_IN),
+    ("post", "/api/v1/tokens"): Route(
+        "post", lambda w: "/api/v1/tokens", expect(201, anonymous=401), lambda w: {"name": "script"}
+    ),
+    ("delete", "/api/v1/tokens/{token_id}"): Route(
+        "delete", lambda w: f"/api/v1/tokens/{w.coach_token.pk}", expect(404, anonymous=401, coach=200)
+    ),
+    ("get", "/api/v1/audit-events"): Route("get", lambda w: "/api/v1/audit-events", api_only(VIEW_AUDIT, 200, 403)),
+    ("get", "/api/v1/candidates"): Route(
+        "get", lambda w: "/api/v1/candidates", api_only(VIEW_CANDIDATES, 200, 403, coach_campus_b=200)
+    ),
+    ("get", "/api/v1/candidates/{candidate_id}"): Route(
+        "get",
+        lambda w: f"/api/v1/candidates/{w.candidate_a.pk}",
+        api_only(VIEW_CANDIDATES, 200, 403, coach_campus_b=404),
+    ),
+    ("patch", "/api/v1/candidates/{candidate_id}"): Route(
+        "patch",
+        lambda w: f"/api/v1/candidates/{w.candidate_a.pk}",
+        api_only(MANAGE_CANDIDATES, 200, 403, coach_campus_b=404),
+        lambda w: {
+            "version": type(w.candidate_a).objects.get(pk=w.candidate_a.pk).version,
+            "city": "Delfzijl",
+        },
+    ),
+}
+
+
+def _url_names(patterns, namespace=None):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            yield from _url_names(pattern.url_patterns, pattern.namespace or namespace)
+        elif isinstance(pattern, URLPattern):
+            is_api_operation = getattr(pattern.callback, "__name__", "") == "sync_view_wrapper"
+            if not is_api_operation:
+                yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+
+def _request(client, route: Route, world: World):
+    url = route.url(world)
+    data = route.data(world) if route.data else {}
+    if url.startswith("/api/"):
+        body = json.dumps(data) if route.method != "get" else None
+        return getattr(client, route.method)(url, data=body, content_type="application/json")
+    return getattr(client, route.method)(url, data=data)
+
+
+def test_every_page_route_is_in_the_matrix():
+    assert set(_url_names(get_resolver().url_patterns)) == set(PAGES)
+
+
+def test_every_api_operation_is_in_the_matrix(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    operations = {(method, path) for path, item in schema["paths"].items() for method in item}
+    assert operations == set(API)
+
+
+def _walk(route: Route, world: World, client_for) -> dict[str, int]:
+    return {actor: _request(client_for(world.user(actor)), route, world).status_code for actor in ACTORS}
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_page_permissions(name, world, client_for):
+    route = PAGES[name]
+    assert _walk(route, world, client_for) == route.expected
+
+
+@pytest.mark.parametrize("key", sorted(API), ids=lambda key: f"{key[0].upper()} {key[1]}")
+def test_api_permissions(key, world, client_for):
+    route = API[key]
+    assert _walk(route, world, client_for) == route.expected

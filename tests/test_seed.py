@@ -1,0 +1,56 @@
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+
+from mhw.accounts.models import AuditEvent, Campus, Membership, Organisation, User
+from mhw.accounts.roles import Role
+from mhw.candidates.models import Candidate
+from mhw.demo.data import DEMO_PASSWORD
+from mhw.demo.seed import demo_logins
+
+pytestmark = pytest.mark.django_db
+
+MODELS = (Campus, Organisation, User, Membership, Candidate)
+
+
+def _counts():
+    return {model.__name__: model.objects.count() for model in MODELS}
+
+
+def test_seed_demo_is_idempotent():
+    call_command("seed_demo", quiet_logins=True)
+    first = _counts()
+    call_command("seed_demo", quiet_logins=True)
+    assert _counts() == first
+    assert first["Campus"] == 7
+
+
+def test_the_demo_has_every_role_and_every_kind_of_partner():
+    call_command("seed_demo", quiet_logins=True)
+    assert set(Membership.objects.values_list("role", flat=True)) == set(Role.values)
+    assert set(Organisation.objects.values_list("kind", flat=True)) == set(Organisation.Kind.values)
+    assert set(Organisation.objects.filter(kind="company").values_list("size_class", flat=True)) == {
+        "large",
+        "sme",
+    }
+
+
+def test_the_demo_holds_the_toolbox_candidates():
+    call_command("seed_demo", quiet_logins=True)
+    michael = Candidate.objects.get(first_name="Michael")
+    sophie = Candidate.objects.get(first_name="Sophie")
+    mo = Candidate.objects.get(first_name="Mo")
+    assert michael.trajectory == Candidate.Trajectory.LATERAL_ENTRY
+    assert sophie.trajectory == Candidate.Trajectory.UPSKILLING
+    assert sophie.employer is not None
+    assert mo.employer.kind == Organisation.Kind.GOVERNMENT
+    assert all(c.user is not None for c in (michael, sophie, mo))
+
+
+def test_every_printed_demo_login_works(capsys):
+    call_command("seed_demo")
+    printed = capsys.readouterr().out
+    for _role, email in demo_logins():
+        assert email in printed
+        assert authenticate(username=email, password=DEMO_PASSWORD) is not None
+    assert not AuditEvent.objects.exists()
