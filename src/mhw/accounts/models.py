@@ -200,11 +200,8 @@ class Membership(models.Model):
             ),
             models.CheckConstraint(
                 condition=(
-                    (Q(role__in=[r.value for r in CAMPUS_ROLES]) & Q(campus__isnull=False, organisation__isnull=True))
-                    | (
-                        Q(role__in=[r.value for r in ORGANISATION_ROLES])
-                        & Q(campus__isnull=True, organisation__isnull=False)
-                    )
+                    (Q(role__in=sorted(CAMPUS_ROLES)) & Q(campus__isnull=False, organisation__isnull=True))
+                    | (Q(role__in=sorted(ORGANISATION_ROLES)) & Q(campus__isnull=True, organisation__isnull=False))
                     | (Q(role=Role.NATIONAL_ADMIN) & Q(campus__isnull=True, organisation__isnull=True))
                 ),
                 name="membership_scope_matches_role",
