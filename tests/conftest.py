@@ -27,6 +27,7 @@ ACTORS = (
     "teacher",
     "company_account_manager",
     "broker",
+    "expert",
     "campus_admin",
     "national_admin",
     "coach_campus_b",
@@ -62,6 +63,7 @@ def build_world() -> World:
         Role.TEACHER,
         Role.COMPANY_ACCOUNT_MANAGER,
         Role.BROKER,
+        Role.EXPERT,
         Role.CAMPUS_ADMIN,
     ):
         users[role.value] = staff(role, campus_a)

@@ -19,12 +19,13 @@ STAFF_A = (
     "teacher",
     "company_account_manager",
     "broker",
+    "expert",
     "campus_admin",
 )
 # Who holds each capability at campus A (see mhw/accounts/roles.py); the national admin holds all, everywhere.
 VIEW_CANDIDATES = ("candidate_account_manager", "coach", "teacher", "company_account_manager", "campus_admin")
 MANAGE_CANDIDATES = ("candidate_account_manager", "coach", "campus_admin")
-VIEW_PARTNERS = STAFF_A
+VIEW_PARTNERS = tuple(actor for actor in STAFF_A if actor != "expert")
 VIEW_AUDIT = ("campus_admin",)
 
 

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "mhw.accounts",
+    "mhw.skills",
     "mhw.candidates",
     "mhw.web",
     "mhw.demo",

@@ -17,13 +17,13 @@ class ConcurrentEditError(Exception):
         return str(self.message)
 
 
-def save_versioned(obj: models.Model, fields: list[str], expected_version: int) -> None:
-    """Write `fields` of `obj` only if its stored version is still `expected_version`, and bump the version."""
+def save_versioned(obj: models.Model, fields: list[str], expected_version: int, counter: str = "version") -> None:
+    """Write `fields` of `obj` only if its stored `counter` is still `expected_version`, and bump the counter."""
     # _meta.model, not type(obj): request.user is a lazy proxy whose type is not the model.
     manager = obj._meta.model._default_manager
-    updated = manager.filter(pk=obj.pk, version=expected_version).update(
-        version=F("version") + 1, **{name: getattr(obj, name) for name in fields}
+    updated = manager.filter(pk=obj.pk, **{counter: expected_version}).update(
+        **{counter: F(counter) + 1}, **{name: getattr(obj, name) for name in fields}
     )
     if updated != 1:
         raise ConcurrentEditError()
-    obj.version = expected_version + 1
+    setattr(obj, counter, expected_version + 1)

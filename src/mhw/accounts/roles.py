@@ -13,6 +13,7 @@ class Role(models.TextChoices):
     TEACHER = "teacher", _("Teacher")
     COMPANY_ACCOUNT_MANAGER = "company_account_manager", _("Company account manager")
     BROKER = "broker", _("Broker")
+    EXPERT = "expert", _("Expert (front-runner)")
     CAMPUS_ADMIN = "campus_admin", _("Campus administrator")
     NATIONAL_ADMIN = "national_admin", _("National administrator")
     COMPANY_HR = "company_hr", _("Company HR")
@@ -27,6 +28,7 @@ CAMPUS_ROLES = frozenset(
         Role.TEACHER,
         Role.COMPANY_ACCOUNT_MANAGER,
         Role.BROKER,
+        Role.EXPERT,
         Role.CAMPUS_ADMIN,
     }
 )
@@ -41,6 +43,11 @@ class Capability(models.TextChoices):
     MANAGE_PARTNERS = "manage_partners", _("Manage partner organisations")
     VIEW_STAFF = "view_staff", _("View campus staff")
     VIEW_AUDIT = "view_audit", _("View the audit log")
+    VIEW_SKILLS_WORK = "view_skills_work", _("View draft outcomes, skills profiles and mappings")
+    AUTHOR_OUTCOMES = "author_outcomes", _("Write learning outcomes")
+    REVIEW_OUTCOMES = "review_outcomes", _("Validate and publish learning outcomes")
+    MANAGE_PROFILES = "manage_profiles", _("Manage skills profiles")
+    MANAGE_MAPPINGS = "manage_mappings", _("Manage skills mappings")
 
 
 _ALL = frozenset(Capability)
@@ -53,6 +60,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.MANAGE_CANDIDATES,
             Capability.VIEW_PARTNERS,
             Capability.VIEW_STAFF,
+            Capability.VIEW_SKILLS_WORK,
         }
     ),
     Role.COACH: frozenset(
@@ -61,19 +69,51 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.MANAGE_CANDIDATES,
             Capability.VIEW_PARTNERS,
             Capability.VIEW_STAFF,
+            Capability.VIEW_SKILLS_WORK,
         }
     ),
-    Role.TEACHER: frozenset({Capability.VIEW_CANDIDATES, Capability.VIEW_PARTNERS, Capability.VIEW_STAFF}),
+    Role.TEACHER: frozenset(
+        {
+            Capability.VIEW_CANDIDATES,
+            Capability.VIEW_PARTNERS,
+            Capability.VIEW_STAFF,
+            Capability.VIEW_SKILLS_WORK,
+            Capability.AUTHOR_OUTCOMES,
+        }
+    ),
     Role.COMPANY_ACCOUNT_MANAGER: frozenset(
         {
             Capability.VIEW_CANDIDATES,
             Capability.VIEW_PARTNERS,
             Capability.MANAGE_PARTNERS,
             Capability.VIEW_STAFF,
+            Capability.VIEW_SKILLS_WORK,
+            Capability.AUTHOR_OUTCOMES,
+            Capability.MANAGE_PROFILES,
+            Capability.MANAGE_MAPPINGS,
         }
     ),
     # The broker works on the company route and has no business with candidates' personal data.
-    Role.BROKER: frozenset({Capability.VIEW_PARTNERS, Capability.MANAGE_PARTNERS, Capability.VIEW_STAFF}),
+    Role.BROKER: frozenset(
+        {
+            Capability.VIEW_PARTNERS,
+            Capability.MANAGE_PARTNERS,
+            Capability.VIEW_STAFF,
+            Capability.VIEW_SKILLS_WORK,
+            Capability.AUTHOR_OUTCOMES,
+            Capability.MANAGE_MAPPINGS,
+        }
+    ),
+    # Experts (front-runners) validate outcomes and set future levels; they see no candidates.
+    Role.EXPERT: frozenset(
+        {
+            Capability.VIEW_STAFF,
+            Capability.VIEW_SKILLS_WORK,
+            Capability.AUTHOR_OUTCOMES,
+            Capability.REVIEW_OUTCOMES,
+            Capability.MANAGE_MAPPINGS,
+        }
+    ),
     Role.CAMPUS_ADMIN: _ALL,
     Role.NATIONAL_ADMIN: _ALL,
 }

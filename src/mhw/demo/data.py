@@ -100,6 +100,7 @@ STAFF = {
         ("docent.noord", "Carla Jansen", "teacher"),
         ("accountmanager-bedrijven.noord", "Dirk Postma", "company_account_manager"),
         ("makelaar.noord", "Esther Wiersma", "broker"),
+        ("expert.noord", "Wouter Zijlstra", "expert"),
         ("beheer.noord", "Frank Bakker", "campus_admin"),
     ],
     "rijnmond": [
@@ -108,6 +109,7 @@ STAFF = {
         ("docent.rijnmond", "Ivo Verbeek", "teacher"),
         ("accountmanager-bedrijven.rijnmond", "Jasmijn Kok", "company_account_manager"),
         ("makelaar.rijnmond", "Koen de Graaf", "broker"),
+        ("expert.rijnmond", "Yara Peeters", "expert"),
         ("beheer.rijnmond", "Lotte Smits", "campus_admin"),
     ],
 }
