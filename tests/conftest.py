@@ -6,6 +6,9 @@ from mhw.accounts.models import ApiToken, Campus, Organisation, User
 from mhw.accounts.roles import Role
 from mhw.accounts.tokens import new_token_secret, token_hash
 from mhw.candidates.models import Candidate
+from mhw.skills.mapping_sheet import MappingGrid
+from mhw.skills.models import Qualification, SkillsMapping, SkillsProfile, UloVersion
+from mhw.skills.services import catalogue, mapping, profiles
 from tests.factories import (
     CampusFactory,
     CandidateFactory,
@@ -46,6 +49,7 @@ class World:
     candidate_b: Candidate
     users: dict[str, User | None] = field(default_factory=dict)
     coach_token: ApiToken | None = None
+    skills: "SkillsWorld | None" = None
 
     def user(self, actor: str) -> User | None:
         return self.users[actor]
@@ -76,7 +80,58 @@ def build_world() -> World:
     candidate_b = CandidateFactory(campus=campus_b, first_name="Tarik", coach=users["coach_campus_b"])
     prefix, raw = new_token_secret()
     coach_token = ApiToken.objects.create(user=users["coach"], name="script", prefix=prefix, key_hash=token_hash(raw))
-    return World(campus_a, campus_b, company_a, provider_a, candidate_a, candidate_b, users, coach_token)
+    world = World(campus_a, campus_b, company_a, provider_a, candidate_a, candidate_b, users, coach_token)
+    world.skills = build_skills_world(world)
+    return world
+
+
+@dataclass
+class SkillsWorld:
+    """Campus A's skills work: a published and a draft ULO, a qualification, a mapping and a profile."""
+
+    published: UloVersion
+    draft: UloVersion
+    qualification: Qualification
+    mapping: SkillsMapping
+    profile: SkillsProfile
+
+
+def build_skills_world(world: World) -> SkillsWorld:
+    from tests.skills.conftest import complete_items, ulo_data
+
+    teacher, expert = world.user("teacher"), world.user("expert")
+    published = catalogue.create_ulo(teacher, campus=world.campus_a, data=ulo_data(), items=complete_items())
+    for actor, action in ((teacher, "submit"), (expert, "validate"), (expert, "publish")):
+        published = catalogue.take_transition(actor, published, action)
+    draft = catalogue.create_ulo(
+        teacher, campus=world.campus_a, data=ulo_data(title_nl="Concept"), items=complete_items()
+    )
+    qualification = Qualification.objects.create(campus=world.campus_a, name_nl="Monteur H2", name_en="H2 fitter")
+    qualification.ulo_versions.add(published)
+    grid = MappingGrid(
+        roles=[("Monteur", "Fitter"), ("Engineer", "Engineer")],
+        specialisms=[(1, "ATEX", "ATEX"), (2, "Druk", "Pressure"), (3, "Lassen", "Welding")],
+        cells={(0, 0): (1, 3), (0, 1): (2, 2), (0, 2): (1, 4), (1, 0): (2, 4), (1, 1): (3, 4), (1, 2): (0, 1)},
+    )
+    skills_mapping = mapping.create_mapping(
+        world.user("broker"),
+        campus=world.campus_a,
+        title_nl="Waterstof",
+        title_en="Hydrogen",
+        description="",
+        grid=grid,
+    )
+    item = published.items.get(kind="skill", position=1)
+    profile = profiles.create_profile(
+        world.user("company_account_manager"),
+        campus=world.campus_a,
+        organisation=world.company_a,
+        title_nl="Elektrolyser-monteur",
+        title_en="Electrolyser installer",
+        vacancy_text="Wij zoeken een monteur.",
+        requirements=[{"item": item, "level": 3, "weight": 1}],
+    )
+    return SkillsWorld(published, draft, qualification, skills_mapping, profile)
 
 
 @pytest.fixture(autouse=True)

@@ -27,6 +27,9 @@ VIEW_CANDIDATES = ("candidate_account_manager", "coach", "teacher", "company_acc
 MANAGE_CANDIDATES = ("candidate_account_manager", "coach", "campus_admin")
 VIEW_PARTNERS = tuple(actor for actor in STAFF_A if actor != "expert")
 VIEW_AUDIT = ("campus_admin",)
+AUTHOR_OUTCOMES = ("teacher", "company_account_manager", "broker", "expert", "campus_admin")
+MANAGE_MAPPINGS = ("company_account_manager", "broker", "expert", "campus_admin")
+MANAGE_PROFILES = ("company_account_manager", "campus_admin")
 
 
 def expect(default: int, **overrides: int) -> dict[str, int]:
@@ -99,6 +102,69 @@ PAGES: dict[str, Route] = {
         "get",
         lambda w: reverse("candidate_edit", kwargs={"pk": w.candidate_a.pk}),
         only(MANAGE_CANDIDATES, 200, 403, coach_campus_b=404),
+    ),
+    "catalogue": Route("get", _url("catalogue"), expect(200)),
+    "catalogue_export": Route("get", _url("catalogue_export"), expect(200)),
+    "skill_levels": Route("get", _url("skill_levels"), expect(200)),
+    "ulo_create": Route("get", _url("ulo_create"), only(AUTHOR_OUTCOMES, 200, 403)),
+    "ulo_latest": Route("get", lambda w: reverse("ulo_latest", args=[w.skills.published.ulo.code]), expect(302)),
+    "ulo_detail": Route(
+        "get",
+        lambda w: reverse("ulo_detail", args=[w.skills.draft.pk]),
+        only(STAFF_A, 200, 404, anonymous=404),
+    ),
+    "ulo_edit": Route("get", lambda w: reverse("ulo_edit", args=[w.skills.draft.pk]), only(AUTHOR_OUTCOMES, 200, 403)),
+    "ulo_new_version": Route(
+        "post",
+        lambda w: reverse("ulo_new_version", args=[w.skills.published.pk]),
+        only(AUTHOR_OUTCOMES, 302, 403),
+    ),
+    "ulo_transition": Route(
+        "post",
+        lambda w: reverse("ulo_transition", args=[w.skills.draft.pk, "submit"]),
+        only(STAFF_A, 302, 403, coach_campus_b=404),
+    ),
+    "item_link": Route(
+        "post",
+        lambda w: reverse("item_link", args=[w.skills.draft.items.first().pk]),
+        only(AUTHOR_OUTCOMES, 302, 403),
+        lambda w: {"scheme": "onet", "concept_uri": "47-2152.00", "preferred_label": "Pipefitters"},
+    ),
+    "qualification_list": Route("get", _url("qualification_list"), expect(200)),
+    "qualification_detail": Route(
+        "get", lambda w: reverse("qualification_detail", args=[w.skills.qualification.pk]), expect(200)
+    ),
+    "mapping_list": Route("get", _url("mapping_list"), only(STAFF_A, 200, 403, coach_campus_b=200)),
+    "mapping_create": Route("get", _url("mapping_create"), only(MANAGE_MAPPINGS, 200, 403)),
+    "mapping_detail": Route(
+        "get",
+        lambda w: reverse("mapping_detail", args=[w.skills.mapping.pk]),
+        only(STAFF_A, 200, 403, coach_campus_b=404),
+    ),
+    "mapping_edit": Route(
+        "get", lambda w: reverse("mapping_edit", args=[w.skills.mapping.pk]), only(MANAGE_MAPPINGS, 200, 403)
+    ),
+    "mapping_export": Route(
+        "get",
+        lambda w: reverse("mapping_export", args=[w.skills.mapping.pk]),
+        only(STAFF_A, 200, 403, coach_campus_b=404),
+    ),
+    "mapping_chart": Route(
+        "get",
+        lambda w: reverse("mapping_chart", args=[w.skills.mapping.pk, "heatmap", "svg"]),
+        only(STAFF_A, 200, 403, coach_campus_b=404),
+    ),
+    "profile_list": Route(
+        "get", _url("profile_list"), only(STAFF_A, 200, 403, coach_campus_b=200, company_hr=200, provider_staff=200)
+    ),
+    "profile_create": Route("get", _url("profile_create"), only(MANAGE_PROFILES, 200, 403)),
+    "profile_detail": Route(
+        "get",
+        lambda w: reverse("profile_detail", args=[w.skills.profile.pk]),
+        only(STAFF_A, 200, 403, coach_campus_b=404, company_hr=200, provider_staff=404),
+    ),
+    "profile_revise": Route(
+        "get", lambda w: reverse("profile_revise", args=[w.skills.profile.pk]), only(MANAGE_PROFILES, 200, 403)
     ),
     "api:openapi-json": Route("get", _url("api:openapi-json"), expect(200)),
     "api:openapi-view": Route("get", _url("api:openapi-view"), expect(200)),

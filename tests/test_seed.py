@@ -2,15 +2,16 @@ import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 
-from mhw.accounts.models import AuditEvent, Campus, Membership, Organisation, User
+from mhw.accounts.models import Campus, Membership, Organisation, User
 from mhw.accounts.roles import Role
 from mhw.candidates.models import Candidate
 from mhw.demo.data import DEMO_PASSWORD
 from mhw.demo.seed import demo_logins
+from mhw.skills.models import MappingCell, Rubric, SkillsMapping, UloItem, UloStatus, UloVersion
 
 pytestmark = pytest.mark.django_db
 
-MODELS = (Campus, Organisation, User, Membership, Candidate)
+MODELS = (Campus, Organisation, User, Membership, Candidate, UloVersion, UloItem, SkillsMapping, MappingCell, Rubric)
 
 
 def _counts():
@@ -53,4 +54,17 @@ def test_every_printed_demo_login_works(capsys):
     for _role, email in demo_logins():
         assert email in printed
         assert authenticate(username=email, password=DEMO_PASSWORD) is not None
-    assert not AuditEvent.objects.exists()
+
+
+def test_the_demo_catalogue_shows_the_life_cycle_and_a_full_mapping():
+    call_command("seed_demo", quiet_logins=True)
+    statuses = set(UloVersion.objects.values_list("status", flat=True))
+    assert {UloStatus.PUBLISHED, UloStatus.IN_REVIEW, UloStatus.DRAFT} <= statuses
+    assert UloVersion.objects.published().count() >= 8
+    mapping = SkillsMapping.objects.get()
+    assert mapping.roles.count() >= 3
+    assert mapping.specialisms.count() >= 10
+    assert (
+        MappingCell.objects.filter(role__mapping=mapping).count() == mapping.roles.count() * mapping.specialisms.count()
+    )
+    assert UloItem.objects.filter(links__scheme="esco").exists()

@@ -5,6 +5,7 @@ from mhw.api.urls import api
 urlpatterns = [
     path("", include("mhw.web.urls")),
     path("", include("mhw.accounts.urls")),
+    path("", include("mhw.skills.urls")),
     path("", include("mhw.candidates.urls")),
     path("api/v1/", api.urls),
 ]

@@ -14,9 +14,13 @@ def navigation(request):
             items.append(("candidate_list", _("Candidates")))
         if can(user, Capability.VIEW_PARTNERS):
             items.append(("organisation_list", _("Partners")))
+        if can(user, Capability.VIEW_SKILLS_WORK):
+            items.append(("profile_list", _("Skills profiles")))
+            items.append(("mapping_list", _("Skills mappings")))
         if can(user, Capability.VIEW_STAFF):
             items.append(("staff_list", _("Staff")))
         if can(user, Capability.VIEW_AUDIT):
             items.append(("audit_log", _("Audit log")))
+    items.append(("catalogue", _("Skills catalogue")))
     items.append(("campus_list", _("Campuses")))
     return {"nav_items": items}

@@ -1,0 +1,236 @@
+"""Pages of the skills catalogue: the open catalogue, a ULO with its versions, writing and reviewing ULOs."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.forms.models import model_to_dict
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from mhw.accounts.concurrency import ConcurrentEditError
+from mhw.accounts.decorators import capability_required
+from mhw.accounts.models import Campus
+from mhw.accounts.permissions import campus_scope, can
+from mhw.accounts.roles import Capability
+from mhw.skills.bloom import BLOOM_LEVELS
+from mhw.skills.catalogue_export import EXPORTERS, published_versions
+from mhw.skills.forms import (
+    CatalogueFilterForm,
+    TaxonomyLinkForm,
+    TransitionForm,
+    UloItemFormSet,
+    UloVersionForm,
+    item_initial,
+)
+from mhw.skills.levels import SKILL_LEVELS
+from mhw.skills.models import EscoSkill, Ulo, UloItem, UloStatus, UloVersion
+from mhw.skills.services import catalogue as services
+from mhw.skills.services.catalogue import VERSION_FIELDS, TransitionError
+
+
+def _statuses(user):
+    if can(user, Capability.VIEW_SKILLS_WORK):
+        return [("", _("current (not retired)")), *UloStatus.choices]
+    return [("", _("published")), (UloStatus.RETIRED, _("retired"))]
+
+
+def search_versions(user, form: CatalogueFilterForm):
+    versions = UloVersion.objects.visible_to(user).select_related("ulo", "ulo__campus")
+    data = form.cleaned_data if form.is_valid() else {}
+    status = data.get("status") or ""
+    if status:
+        versions = versions.filter(status=status)
+    elif can(user, Capability.VIEW_SKILLS_WORK):
+        versions = versions.exclude(status=UloStatus.RETIRED)
+    else:
+        versions = versions.filter(status=UloStatus.PUBLISHED)
+    if data.get("eqf"):
+        versions = versions.filter(eqf_level=data["eqf"])
+    if data.get("bloom"):
+        versions = versions.filter(bloom_level=data["bloom"])
+    query = (data.get("q") or "").strip()
+    if query:
+        text = Q()
+        for field in ("title_nl", "title_en", "subject_nl", "subject_en"):
+            text |= Q(**{f"{field}__icontains": query})
+        for field in ("object_nl", "object_en", "verb_nl", "verb_en", "context_nl", "context_en"):
+            text |= Q(**{f"items__{field}__icontains": query})
+        text |= Q(ulo__code__iexact=query) | Q(items__code__iexact=query)
+        text |= Q(items__links__preferred_label__icontains=query) | Q(items__links__concept_uri=query)
+        versions = versions.filter(text).distinct()
+    return versions.order_by("ulo__code", "-number")
+
+
+def catalogue(request):
+    form = CatalogueFilterForm(request.GET or None, statuses=_statuses(request.user))
+    page = Paginator(search_versions(request.user, form), 25).get_page(request.GET.get("page"))
+    context = {"form": form, "page": page, "may_author": can(request.user, Capability.AUTHOR_OUTCOMES)}
+    template = "skills/_catalogue_rows.html" if request.htmx else "skills/catalogue.html"
+    return render(request, template, context)
+
+
+def skill_levels(request):
+    return render(request, "skills/skill_levels.html", {"levels": SKILL_LEVELS, "bloom_levels": BLOOM_LEVELS})
+
+
+def _visible_version(request, pk: int) -> UloVersion:
+    return get_object_or_404(
+        UloVersion.objects.visible_to(request.user).select_related("ulo", "ulo__campus", "author", "validated_by"),
+        pk=pk,
+    )
+
+
+def ulo_detail(request, pk: int):
+    version = _visible_version(request, pk)
+    items = version.items.prefetch_related("links")
+    siblings = UloVersion.objects.visible_to(request.user).filter(ulo=version.ulo).order_by("-number")
+    staff = can(request.user, Capability.VIEW_SKILLS_WORK, version.ulo.campus_id)
+    context = {
+        "version": version,
+        "items": items,
+        "siblings": siblings,
+        "transitions": version.transitions.select_related("actor") if staff else [],
+        "actions": services.allowed_actions(request.user, version) if request.user.is_authenticated else [],
+        "problems": (services.statement_problems(version) + services.structure_problems(version))
+        if version.is_editable and staff
+        else [],
+        "may_edit": version.is_editable and can(request.user, Capability.AUTHOR_OUTCOMES, version.ulo.campus_id),
+        "may_new_version": version.status == UloStatus.PUBLISHED
+        and can(request.user, Capability.AUTHOR_OUTCOMES, version.ulo.campus_id)
+        and not version.ulo.versions.filter(
+            status__in=[UloStatus.DRAFT, UloStatus.IN_REVIEW, UloStatus.VALIDATED]
+        ).exists(),
+        "transition_form": TransitionForm(),
+        "link_form": TaxonomyLinkForm(),
+        "rubrics": version.rubrics.prefetch_related("levels", "criteria__descriptors"),
+        "qualifications": version.qualifications.all(),
+    }
+    return render(request, "skills/ulo_detail.html", context)
+
+
+def _author_campus(request) -> Campus:
+    scope = campus_scope(request.user, Capability.AUTHOR_OUTCOMES)
+    campuses = Campus.objects.all() if scope.everywhere else Campus.objects.filter(pk__in=scope.campus_ids)
+    chosen = request.POST.get("campus") or request.GET.get("campus") or ""
+    if chosen:
+        if not chosen.isdigit():
+            raise Http404
+        return get_object_or_404(campuses, pk=chosen)
+    return campuses.order_by("pk").first()
+
+
+def _editor(request, *, version=None, campus=None):
+    initial = model_to_dict(version, fields=VERSION_FIELDS) | {"row_version": version.row_version} if version else {}
+    form = UloVersionForm(request.POST or None, initial=initial)
+    items = UloItemFormSet(request.POST or None, initial=item_initial(version) if version else None, prefix="items")
+    if request.method == "POST" and form.is_valid() and items.is_valid():
+        data = {name: form.cleaned_data[name] for name in VERSION_FIELDS}
+        try:
+            if version is None:
+                version = services.create_ulo(request.user, campus=campus, data=data, items=items.items())
+            else:
+                expected = form.cleaned_data.get("row_version") or 0
+                services.update_draft(request.user, version, data=data, items=items.items(), expected_version=expected)
+        except (ConcurrentEditError, TransitionError) as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The ULO has been saved."))
+            return redirect("ulo_detail", pk=version.pk)
+    context = {"form": form, "items": items, "version": version, "campus": campus, "bloom_levels": BLOOM_LEVELS}
+    return render(request, "skills/ulo_form.html", context)
+
+
+@capability_required(Capability.AUTHOR_OUTCOMES)
+def ulo_create(request):
+    return _editor(request, campus=_author_campus(request))
+
+
+@capability_required(Capability.AUTHOR_OUTCOMES)
+def ulo_edit(request, pk: int):
+    version = _visible_version(request, pk)
+    if not can(request.user, Capability.AUTHOR_OUTCOMES, version.ulo.campus_id):
+        raise Http404
+    if not version.is_editable:
+        messages.error(request, _("Only a draft can be edited. Start a new version to change a published ULO."))
+        return redirect("ulo_detail", pk=pk)
+    return _editor(request, version=version, campus=version.ulo.campus)
+
+
+@require_POST
+@capability_required(Capability.VIEW_SKILLS_WORK)
+def ulo_transition(request, pk, action: str):
+    version = _visible_version(request, pk)
+    form = TransitionForm(request.POST)
+    form.is_valid()
+    try:
+        services.take_transition(request.user, version, action, remarks=form.cleaned_data.get("remarks", ""))
+    except TransitionError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Done: %(step)s.") % {"step": services.TRANSITIONS[action].label})
+    return redirect("ulo_detail", pk=pk)
+
+
+@require_POST
+@capability_required(Capability.AUTHOR_OUTCOMES)
+def ulo_new_version(request, pk: int):
+    version = _visible_version(request, pk)
+    try:
+        draft = services.start_new_version(request.user, version.ulo)
+    except TransitionError as error:
+        messages.error(request, error.message)
+        return redirect("ulo_detail", pk=pk)
+    messages.success(request, _("Version %(n)s has been started as a draft.") % {"n": draft.number})
+    return redirect("ulo_edit", pk=draft.pk)
+
+
+@require_POST
+@capability_required(Capability.AUTHOR_OUTCOMES)
+def item_link(request, pk: int):
+    item = get_object_or_404(UloItem.objects.select_related("version__ulo"), pk=pk)
+    version = _visible_version(request, item.version_id)
+    if not can(request.user, Capability.AUTHOR_OUTCOMES, version.ulo.campus_id):
+        raise Http404
+    form = TaxonomyLinkForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+        return redirect("ulo_detail", pk=version.pk)
+    data = form.cleaned_data
+    esco_skill = None
+    if data["scheme"] == "esco":
+        esco_skill = EscoSkill.objects.filter(uri=data["concept_uri"]).first()
+    label = data["preferred_label"] or (esco_skill.label if esco_skill else data["concept_uri"])
+    try:
+        services.link_item(
+            request.user,
+            item,
+            scheme=data["scheme"],
+            concept_uri=data["concept_uri"],
+            preferred_label=label,
+            esco_skill=esco_skill,
+        )
+    except TransitionError as error:
+        messages.error(request, error.message)
+    return redirect("ulo_detail", pk=version.pk)
+
+
+def ulo_latest(request, code: str):
+    """A stable address for a ULO: its latest version the visitor may see."""
+    ulo = get_object_or_404(Ulo, code=code.upper())
+    version = UloVersion.objects.visible_to(request.user).filter(ulo=ulo).order_by("-number").first()
+    if version is None:
+        raise Http404
+    return redirect("ulo_detail", pk=version.pk)
+
+
+def catalogue_export(request):
+    """The published catalogue as a file: ?format=json (default), csv or xlsx."""
+    fmt = request.GET.get("format", "json")
+    if fmt not in EXPORTERS:
+        return HttpResponseBadRequest(_("Unknown format; choose json, csv or xlsx."))
+    build, content_type, extension = EXPORTERS[fmt]
+    response = HttpResponse(build(published_versions()), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="skillscatalogus.{extension}"'
+    return response

@@ -1,0 +1,72 @@
+"""The Excel shape of a skills mapping: what is written reads back the same; bad sheets name their cells."""
+
+import io
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from openpyxl import Workbook
+
+from mhw.skills.mapping_sheet import MappingGrid, SheetError, read_workbook, write_workbook
+
+names = st.text(alphabet="abcdefghijklmnopqrstuvwxyz é", min_size=1, max_size=15).map(str.strip).filter(bool)
+
+
+@st.composite
+def grids(draw):
+    roles = draw(st.lists(names, min_size=1, max_size=4, unique=True))
+    specialisms = draw(st.lists(names, min_size=1, max_size=8))
+    cells = {
+        (r, s): (draw(st.integers(0, 5)), draw(st.integers(0, 5)))
+        for r in range(len(roles))
+        for s in range(len(specialisms))
+    }
+    return MappingGrid(
+        roles=[(name, name.upper()) for name in roles],
+        specialisms=[(i + 1, name, name.upper()) for i, name in enumerate(specialisms)],
+        cells=cells,
+    )
+
+
+@given(grid=grids())
+def test_a_written_workbook_reads_back_to_the_same_grid(grid):
+    assert read_workbook(write_workbook(grid)) == grid
+
+
+def _sheet(rows) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Mapping"
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+HEADER = ["code", "specialisme", "specialism", "Monteur huidig", "Monteur toekomstig"]
+
+
+@pytest.mark.parametrize(
+    ("rows", "cell"),
+    [
+        ([HEADER, [1, "ATEX", "ATEX", 2, 7]], "Mapping!E2"),
+        ([HEADER, [1, "ATEX", "ATEX", "veel", 3]], "Mapping!D2"),
+        ([HEADER, ["een", "ATEX", "ATEX", 1, 3]], "Mapping!A2"),
+        ([HEADER, [1, "ATEX", "ATEX", 1, 3], [1, "Druk", "Pressure", 1, 2]], "Mapping!A3"),
+        ([HEADER, [2, "", "", 1, 2]], "Mapping!B2"),
+        ([["code", "naam"], [1, "x"]], "Mapping!B1"),
+        ([[*HEADER[:3], "Monteur huidig", "Lasser toekomstig"], [1, "x", "x", 1, 1]], "Mapping!D1"),
+        ([HEADER], "Mapping!A2"),
+    ],
+)
+def test_a_bad_sheet_is_refused_with_the_cell_that_is_wrong(rows, cell):
+    with pytest.raises(SheetError) as error:
+        read_workbook(_sheet(rows))
+    assert cell in [problem.cell for problem in error.value.problems]
+
+
+@given(data=st.binary(max_size=200))
+def test_bytes_that_are_not_a_workbook_are_refused_cleanly(data):
+    with pytest.raises(SheetError):
+        read_workbook(data)
