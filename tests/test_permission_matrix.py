@@ -105,6 +105,7 @@ PAGES: dict[str, Route] = {
     ),
     "catalogue": Route("get", _url("catalogue"), expect(200)),
     "catalogue_export": Route("get", _url("catalogue_export"), expect(200)),
+    "catalogue_import": Route("get", _url("catalogue_import"), only(AUTHOR_OUTCOMES, 200, 403)),
     "skill_levels": Route("get", _url("skill_levels"), expect(200)),
     "ulo_create": Route("get", _url("ulo_create"), only(AUTHOR_OUTCOMES, 200, 403)),
     "ulo_latest": Route("get", lambda w: reverse("ulo_latest", args=[w.skills.published.ulo.code]), expect(302)),
@@ -215,7 +216,51 @@ API: dict[tuple[str, str], Route] = {
             "city": "Delfzijl",
         },
     ),
+    ("get", "/api/v1/catalogue/ulos"): Route("get", lambda w: "/api/v1/catalogue/ulos", expect(200)),
+    ("get", "/api/v1/catalogue/ulos/{version_id}"): Route(
+        "get", lambda w: f"/api/v1/catalogue/ulos/{w.skills.draft.pk}", only(STAFF_A, 200, 404, anonymous=404)
+    ),
+    ("post", "/api/v1/catalogue/ulos"): Route(
+        "post", lambda w: "/api/v1/catalogue/ulos", api_only(AUTHOR_OUTCOMES, 201, 403), lambda w: new_ulo_body()
+    ),
+    ("post", "/api/v1/catalogue/ulos/{version_id}/transitions"): Route(
+        "post",
+        lambda w: f"/api/v1/catalogue/ulos/{w.skills.draft.pk}/transitions",
+        api_only(STAFF_A, 409, 404),
+        lambda w: {"action": "publish"},
+    ),
+    ("get", "/api/v1/catalogue/skill-levels"): Route("get", lambda w: "/api/v1/catalogue/skill-levels", expect(200)),
+    ("get", "/api/v1/catalogue/bloom-levels"): Route("get", lambda w: "/api/v1/catalogue/bloom-levels", expect(200)),
+    ("get", "/api/v1/qualifications"): Route("get", lambda w: "/api/v1/qualifications", expect(200)),
+    ("get", "/api/v1/qualifications/{qualification_id}"): Route(
+        "get", lambda w: f"/api/v1/qualifications/{w.skills.qualification.pk}", expect(200)
+    ),
+    ("get", "/api/v1/profiles"): Route(
+        "get",
+        lambda w: "/api/v1/profiles",
+        api_only(STAFF_A, 200, 403, coach_campus_b=200, company_hr=200, provider_staff=200),
+    ),
+    ("get", "/api/v1/profiles/{profile_id}"): Route(
+        "get",
+        lambda w: f"/api/v1/profiles/{w.skills.profile.pk}",
+        api_only(STAFF_A, 200, 403, coach_campus_b=404, company_hr=200, provider_staff=404),
+    ),
+    ("get", "/api/v1/mappings"): Route(
+        "get", lambda w: "/api/v1/mappings", api_only(STAFF_A, 200, 403, coach_campus_b=200)
+    ),
+    ("get", "/api/v1/mappings/{mapping_id}"): Route(
+        "get",
+        lambda w: f"/api/v1/mappings/{w.skills.mapping.pk}",
+        api_only(STAFF_A, 200, 403, coach_campus_b=404),
+    ),
 }
+
+
+def new_ulo_body() -> dict:
+    from tests.skills.conftest import complete_items, ulo_data
+
+    items = [{k: v for k, v in item.items() if k != "code"} for item in complete_items()]
+    return {"campus": "campus-a", **ulo_data(), "items": items}
 
 
 def _url_names(patterns, namespace=None):

@@ -23,8 +23,9 @@ ROW_COLUMNS = [
     "statement_en",
     "item_code",
     "item_kind",
-    *ITEM_FIELDS,
-    "links",
+    # Item fields carry a prefix: a ULO and its items both have verb_nl, context_nl, ...
+    *(f"item_{name}" for name in ITEM_FIELDS),
+    "item_links",
 ]
 
 

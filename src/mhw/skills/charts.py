@@ -45,8 +45,10 @@ def heatmap_svg(
         raise ValueError("gaps must have one row per role and one value per specialism")
     cell, size = 44, 13
     left = 16 + max((_text_width(r, size) for r in roles), default=40)
-    top = 48 + max((_text_width(s, size) for s in specialisms), default=40) * math.sin(math.radians(45)) + 10
-    width = left + cell * len(specialisms) + 24
+    # Column labels are turned 45°: they rise as high, and reach as far right, as their length times sin 45°.
+    slant = max((_text_width(s, size) for s in specialisms), default=40) * math.sin(math.radians(45))
+    top = 48 + slant + 10
+    width = max(left + cell * len(specialisms) + slant + 24, 16 + _text_width(labels.title, 16) + 16)
     legend_y = top + cell * len(roles) + 28
     height = legend_y + 44
     out = [
@@ -108,16 +110,17 @@ def spider_svg(axes: Sequence[str], series: Sequence[Series], title: str, max_le
         raise ValueError("every series needs one value per axis")
     size = 12
     radius = 150
-    label_room = max(_text_width(a, size) for a in axes) + 16
-    cx = cy = radius + label_room
-    width = 2 * cx
-    legend_top = 2 * cy + 10
-    height = legend_top + 22 * len(series) + 40
+    # Labels sit beside the axes: the sides need room for the longest label, top and bottom only for a line.
+    side = max(_text_width(a, size) for a in axes) + 24
+    cx, cy = radius + side, 40 + radius + 36
+    width = max(2 * cx, 16 + _text_width(title, 16) + 16)
+    legend_top = cy + radius + 40
+    height = legend_top + 22 * len(series) + 16
 
     def point(axis: int, value: float) -> tuple[float, float]:
         angle = -math.pi / 2 + 2 * math.pi * axis / len(axes)
         r = radius * value / max_level
-        return cx + r * math.cos(angle), cy + 30 + r * math.sin(angle)
+        return cx + r * math.cos(angle), cy + r * math.sin(angle)
 
     out = [
         f"<svg xmlns='http://www.w3.org/2000/svg' width='{width:.0f}' height='{height:.0f}' "

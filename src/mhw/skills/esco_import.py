@@ -4,7 +4,8 @@ All or nothing: the files are read and validated completely first (`mhw.skills.e
 import raises `EscoImportError` listing every problem and writes nothing. Otherwise one transaction upserts skills
 and occupations by URI, and makes the relations of every occupation the files mention exactly what the relation file
 says. Writes go in batches (bulk_create / bulk_update), never one query per row, and rows whose values did not
-change are not written at all, so running the same import twice changes nothing.
+change are not written at all, so running the same import twice changes nothing. Concepts that a new release
+no longer contains are not deleted: catalogue items may link to them (TaxonomyLink.esco_skill).
 """
 
 from collections.abc import Callable, Iterable, Iterator

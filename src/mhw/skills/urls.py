@@ -6,6 +6,7 @@ urlpatterns = [
     path("catalogue/", catalogue.catalogue, name="catalogue"),
     path("catalogue/download/", catalogue.catalogue_export, name="catalogue_export"),
     path("catalogue/levels/", catalogue.skill_levels, name="skill_levels"),
+    path("catalogue/upload/", catalogue.catalogue_import, name="catalogue_import"),
     path("catalogue/new/", catalogue.ulo_create, name="ulo_create"),
     path("catalogue/ulo/<str:code>/", catalogue.ulo_latest, name="ulo_latest"),
     path("catalogue/versions/<int:pk>/", catalogue.ulo_detail, name="ulo_detail"),

@@ -1,12 +1,14 @@
 """Pages of the skills catalogue: the open catalogue, a ULO with its versions, writing and reviewing ULOs."""
 
+from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.forms.models import model_to_dict
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from mhw.accounts.concurrency import ConcurrentEditError
@@ -16,6 +18,8 @@ from mhw.accounts.permissions import campus_scope, can
 from mhw.accounts.roles import Capability
 from mhw.skills.bloom import BLOOM_LEVELS
 from mhw.skills.catalogue_export import EXPORTERS, published_versions
+from mhw.skills.catalogue_import import READERS, CatalogueImportError, import_catalogue
+from mhw.skills.catalogue_search import search_versions
 from mhw.skills.forms import (
     CatalogueFilterForm,
     TaxonomyLinkForm,
@@ -34,33 +38,6 @@ def _statuses(user):
     if can(user, Capability.VIEW_SKILLS_WORK):
         return [("", _("current (not retired)")), *UloStatus.choices]
     return [("", _("published")), (UloStatus.RETIRED, _("retired"))]
-
-
-def search_versions(user, form: CatalogueFilterForm):
-    versions = UloVersion.objects.visible_to(user).select_related("ulo", "ulo__campus")
-    data = form.cleaned_data if form.is_valid() else {}
-    status = data.get("status") or ""
-    if status:
-        versions = versions.filter(status=status)
-    elif can(user, Capability.VIEW_SKILLS_WORK):
-        versions = versions.exclude(status=UloStatus.RETIRED)
-    else:
-        versions = versions.filter(status=UloStatus.PUBLISHED)
-    if data.get("eqf"):
-        versions = versions.filter(eqf_level=data["eqf"])
-    if data.get("bloom"):
-        versions = versions.filter(bloom_level=data["bloom"])
-    query = (data.get("q") or "").strip()
-    if query:
-        text = Q()
-        for field in ("title_nl", "title_en", "subject_nl", "subject_en"):
-            text |= Q(**{f"{field}__icontains": query})
-        for field in ("object_nl", "object_en", "verb_nl", "verb_en", "context_nl", "context_en"):
-            text |= Q(**{f"items__{field}__icontains": query})
-        text |= Q(ulo__code__iexact=query) | Q(items__code__iexact=query)
-        text |= Q(items__links__preferred_label__icontains=query) | Q(items__links__concept_uri=query)
-        versions = versions.filter(text).distinct()
-    return versions.order_by("ulo__code", "-number")
 
 
 def catalogue(request):
@@ -234,3 +211,48 @@ def catalogue_export(request):
     response = HttpResponse(build(published_versions()), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="skillscatalogus.{extension}"'
     return response
+
+
+class CatalogueImportForm(forms.Form):
+    campus = forms.ModelChoiceField(queryset=Campus.objects.none(), label=gettext_lazy("Campus"))
+    file = forms.FileField(
+        label=gettext_lazy("File"),
+        help_text=gettext_lazy("JSON, CSV or Excel in the shape of the catalogue download; at most 5 MB."),
+    )
+
+    def __init__(self, *args, campuses, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["campus"].queryset = campuses
+        if campuses.count() == 1:
+            self.fields["campus"].initial = campuses.first()
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        extension = upload.name.rsplit(".", 1)[-1].lower()
+        if extension not in READERS:
+            raise forms.ValidationError(_("Choose a .json, .csv or .xlsx file."))
+        if upload.size > 5 * 1024 * 1024:
+            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        self.cleaned_data["format"] = extension
+        return upload
+
+
+@capability_required(Capability.AUTHOR_OUTCOMES)
+def catalogue_import(request):
+    """Upload learning outcomes; they become drafts of the chosen campus, all or none."""
+    scope = campus_scope(request.user, Capability.AUTHOR_OUTCOMES)
+    campuses = Campus.objects.all() if scope.everywhere else Campus.objects.filter(pk__in=scope.campus_ids)
+    form = CatalogueImportForm(request.POST or None, request.FILES or None, campuses=campuses)
+    problems = []
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            created = import_catalogue(request.user, campus=data["campus"], raw=data["file"].read(), fmt=data["format"])
+        except CatalogueImportError as error:
+            problems = error.problems
+        else:
+            messages.success(
+                request, _("%(count)s learning outcomes were imported as drafts.") % {"count": len(created)}
+            )
+            return redirect(f"{reverse('catalogue')}?status=draft")
+    return render(request, "skills/catalogue_import.html", {"form": form, "problems": problems})

@@ -11,11 +11,14 @@ from mhw.skills.esco_import import EscoImportError, import_esco
 class ProgressBar:
     """A one-line text progress bar, redrawn in place with a carriage return.
 
-    Redraws only when the label or the whole percentage changes, and at most ten times a second, so a fast caller
+    The label (the file being read, then the writing stage) changes in place; when the count starts again from a
+    lower percentage a new stage has begun, and it gets a line of its own so the finished one stays visible.
+    Redraws only when label or whole percentage change, and at most ten times a second, so that a fast caller
     does not spend its time writing to the terminal.
     """
 
     WIDTH = 30
+    LABEL_WIDTH = 32
 
     def __init__(self, stream, *, min_interval: float = 0.1):
         self.stream = stream
@@ -29,14 +32,14 @@ class ProgressBar:
         if state == self._shown:
             return
         now = time.monotonic()
-        same_stage = self._shown is not None and state[0] == self._shown[0]
-        # A new label or 100 % is always drawn, so each stage visibly starts and finishes.
-        if same_stage and percent < 100 and now - self._last_draw < self.min_interval:
+        # The end of a stage is always drawn, so that it visibly finishes.
+        if self._shown is not None and percent < 100 and now - self._last_draw < self.min_interval:
             return
-        if self._shown is not None and not same_stage:
+        if self._shown is not None and percent < self._shown[1]:
             self.stream.write("\n", ending="")
         filled = self.WIDTH * percent // 100
-        self.stream.write(f"\r{label[:32]:<32} [{'#' * filled}{'.' * (self.WIDTH - filled)}] {percent:3d}%", ending="")
+        bar = "#" * filled + "." * (self.WIDTH - filled)
+        self.stream.write(f"\r{state[0][: self.LABEL_WIDTH]:<{self.LABEL_WIDTH}} [{bar}] {percent:3d}%", ending="")
         self.stream.flush()
         self._shown = state
         self._last_draw = now

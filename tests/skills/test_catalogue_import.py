@@ -1,0 +1,90 @@
+"""Catalogue files in and out: what is downloaded uploads again; a broken file says where and imports nothing."""
+
+import csv
+import io
+import json
+
+import pytest
+from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mhw.skills.catalogue_export import published_versions, to_csv, to_json, to_xlsx
+from mhw.skills.catalogue_import import CatalogueImportError, import_catalogue, read_catalogue_file
+from mhw.skills.models import UloStatus, UloVersion
+
+pytestmark = pytest.mark.django_db
+WRITERS = {"json": to_json, "csv": to_csv, "xlsx": to_xlsx}
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "xlsx"])
+def test_a_downloaded_catalogue_uploads_as_drafts_with_the_same_text_and_new_codes(world, fmt):
+    source = world.skills.published
+    raw = WRITERS[fmt](published_versions())
+    created = import_catalogue(world.user("teacher"), campus=world.campus_a, raw=raw, fmt=fmt)
+    assert len(created) == 1
+    copy = created[0]
+    assert copy.status == UloStatus.DRAFT
+    assert (copy.statement_nl, copy.statement_en, copy.eqf_level) == (
+        source.statement_nl,
+        source.statement_en,
+        source.eqf_level,
+    )
+    assert [i.text_in("nl") for i in copy.items.all()] == [i.text_in("nl") for i in source.items.all()]
+    assert not {i.code for i in copy.items.all()} & {i.code for i in source.items.all()}
+
+
+def test_every_problem_of_a_json_file_is_reported_with_its_path(world):
+    document = json.loads(to_json(published_versions()))
+    document["ulos"][0]["eqf_level"] = 12
+    document["ulos"][0]["items"][1]["kind"] = "talent"
+    document["ulos"][0]["items"][2]["object_en"] = ""
+    with pytest.raises(CatalogueImportError) as error:
+        read_catalogue_file(json.dumps(document).encode(), "json")
+    assert {p.where for p in error.value.problems} == {"ulos[0]", "ulos[0].items[1]", "ulos[0].items[2]"}
+
+
+def test_a_csv_problem_names_its_line_and_nothing_is_imported(world):
+    rows = list(csv.reader(io.StringIO(to_csv(published_versions()).decode("utf-8-sig"))))
+    rows[3][rows[0].index("item_kind")] = "skil"
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    before = UloVersion.objects.count()
+    with pytest.raises(CatalogueImportError) as error:
+        import_catalogue(world.user("teacher"), campus=world.campus_a, raw=buffer.getvalue().encode(), fmt="csv")
+    # Each record spans two lines (the tasks field holds a line break): the third record starts on line 6.
+    assert [p.where for p in error.value.problems] == ["line 6"]
+    assert UloVersion.objects.count() == before
+
+
+@given(noise=st.binary(max_size=300), fmt=st.sampled_from(["json", "csv", "xlsx"]))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_arbitrary_bytes_are_refused_cleanly_or_imported_whole(world, noise, fmt):
+    before = UloVersion.objects.count()
+    created, problems = _attempt(world, noise, fmt)
+    assert all(p.where and p.message for p in problems)
+    assert UloVersion.objects.count() == before + len(created)
+    assert bool(created) != bool(problems)
+
+
+def _attempt(world, raw, fmt):
+    try:
+        return import_catalogue(world.user("teacher"), campus=world.campus_a, raw=raw, fmt=fmt), []
+    except CatalogueImportError as error:
+        return [], error.problems
+
+
+def test_the_upload_page_reports_problems_in_the_page(world, client_for):
+    upload = io.BytesIO(b'{"format": "something else"}')
+    upload.name = "catalogus.json"
+    response = client_for(world.user("teacher")).post(
+        reverse("catalogue_import"), {"campus": world.campus_a.pk, "file": upload}
+    )
+    assert response.status_code == 200
+    assert response.context["problems"]
+    upload = io.BytesIO(to_xlsx(published_versions()))
+    upload.name = "catalogus.xlsx"
+    response = client_for(world.user("teacher")).post(
+        reverse("catalogue_import"), {"campus": world.campus_a.pk, "file": upload}
+    )
+    assert response.status_code == 302
