@@ -28,6 +28,7 @@ MANAGE_CANDIDATES = ("candidate_account_manager", "coach", "campus_admin")
 VIEW_PARTNERS = tuple(actor for actor in STAFF_A if actor != "expert")
 VIEW_AUDIT = ("campus_admin",)
 AUTHOR_OUTCOMES = ("teacher", "company_account_manager", "broker", "expert", "campus_admin")
+REVIEW_OUTCOMES = ("expert", "campus_admin")
 MANAGE_MAPPINGS = ("company_account_manager", "broker", "expert", "campus_admin")
 MANAGE_PROFILES = ("company_account_manager", "campus_admin")
 
@@ -130,6 +131,24 @@ PAGES: dict[str, Route] = {
         lambda w: reverse("item_link", args=[w.skills.draft.items.first().pk]),
         only(AUTHOR_OUTCOMES, 302, 403),
         lambda w: {"scheme": "onet", "concept_uri": "47-2152.00", "preferred_label": "Pipefitters"},
+    ),
+    "occupation_link": Route(
+        "post",
+        lambda w: reverse("occupation_link", args=[w.skills.draft.pk]),
+        only(AUTHOR_OUTCOMES, 302, 403),
+        lambda w: {"uri": "http://data.europa.eu/esco/occupation/unknown"},
+    ),
+    "qualification_create": Route("get", _url("qualification_create"), only(REVIEW_OUTCOMES, 200, 403)),
+    "act_add": Route(
+        "post",
+        lambda w: reverse("act_add", args=[w.skills.qualification.pk]),
+        only(REVIEW_OUTCOMES, 302, 403),
+        lambda w: {"description_nl": "Afpersen", "responsibility": "vp", "questions_theory": 5},
+    ),
+    "rubric_create": Route(
+        "get",
+        lambda w: reverse("rubric_create", args=[w.skills.draft.pk]),
+        only(AUTHOR_OUTCOMES, 200, 403),
     ),
     "qualification_list": Route("get", _url("qualification_list"), expect(200)),
     "qualification_detail": Route(

@@ -164,3 +164,17 @@ def test_a_broken_workbook_is_refused_with_its_cell_and_nothing_made(world, clie
     )
     assert response.status_code == 200
     assert not SkillsMapping.objects.filter(title_nl="Kapot").exists()
+
+
+def test_a_draft_is_tied_to_an_imported_esco_occupation(world, client_for):
+    from mhw.skills.models import EscoOccupation
+
+    occupation = EscoOccupation.objects.create(uri="http://data.europa.eu/esco/occupation/x1", label_en="pipe welder")
+    client = client_for(world.user("teacher"))
+    client.post(reverse("occupation_link", args=[world.skills.draft.pk]), {"uri": occupation.uri})
+    assert list(world.skills.draft.occupations.all()) == [occupation]
+    response = client.post(
+        reverse("occupation_link", args=[world.skills.published.pk]), {"uri": occupation.uri}, follow=True
+    )
+    assert not world.skills.published.occupations.exists()
+    assert any(m.level_tag == "error" for m in response.context["messages"])

@@ -83,6 +83,8 @@ class BaseItemFormSet(forms.BaseFormSet):
 
 
 UloItemFormSet = forms.formset_factory(UloItemForm, formset=BaseItemFormSet, extra=2, can_delete=True, max_num=40)
+# A new ULO needs at least a responsibility, a skill and a knowledge item: offer room for four.
+NewUloItemFormSet = forms.formset_factory(UloItemForm, formset=BaseItemFormSet, extra=4, can_delete=True, max_num=40)
 
 
 def item_initial(version: UloVersion) -> list[dict]:

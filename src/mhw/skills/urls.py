@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from mhw.skills.views import catalogue, frameworks, mapping, profiles
+from mhw.skills.views import catalogue, framework_editing, frameworks, mapping, profiles
 
 urlpatterns = [
     path("catalogue/", catalogue.catalogue, name="catalogue"),
@@ -18,8 +18,12 @@ urlpatterns = [
         name="ulo_transition",
     ),
     path("catalogue/items/<int:pk>/link/", catalogue.item_link, name="item_link"),
+    path("catalogue/versions/<int:pk>/occupations/", catalogue.occupation_link, name="occupation_link"),
     path("qualifications/", frameworks.qualification_list, name="qualification_list"),
+    path("qualifications/new/", framework_editing.qualification_create, name="qualification_create"),
     path("qualifications/<int:pk>/", frameworks.qualification_detail, name="qualification_detail"),
+    path("qualifications/<int:pk>/acts/", framework_editing.act_add, name="act_add"),
+    path("catalogue/versions/<int:pk>/rubrics/new/", framework_editing.rubric_create, name="rubric_create"),
     path("mappings/", mapping.mapping_list, name="mapping_list"),
     path("mappings/new/", mapping.mapping_create, name="mapping_create"),
     path("mappings/<int:pk>/", mapping.mapping_detail, name="mapping_detail"),

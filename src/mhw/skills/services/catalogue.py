@@ -257,3 +257,12 @@ def link_item(actor, item: UloItem, *, scheme: str, concept_uri: str, preferred_
     )
     record_event(actor, "ulo.item_linked", item.version, campus_id=item.version.ulo.campus_id)
     return link
+
+
+@transaction.atomic
+def link_occupation(actor, version: UloVersion, occupation) -> None:
+    """Tie a draft ULO to an (imported) ESCO occupation it prepares for."""
+    if version.status != UloStatus.DRAFT:
+        raise TransitionError(_("Only a draft can be edited. Start a new version to change a published ULO."))
+    version.occupations.add(occupation)
+    record_event(actor, "ulo.occupation_linked", version, campus_id=version.ulo.campus_id)

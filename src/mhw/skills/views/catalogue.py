@@ -22,6 +22,7 @@ from mhw.skills.catalogue_import import READERS, CatalogueImportError, import_ca
 from mhw.skills.catalogue_search import search_versions
 from mhw.skills.forms import (
     CatalogueFilterForm,
+    NewUloItemFormSet,
     TaxonomyLinkForm,
     TransitionForm,
     UloItemFormSet,
@@ -29,7 +30,7 @@ from mhw.skills.forms import (
     item_initial,
 )
 from mhw.skills.levels import SKILL_LEVELS
-from mhw.skills.models import EscoSkill, Ulo, UloItem, UloStatus, UloVersion
+from mhw.skills.models import EscoOccupation, EscoSkill, Ulo, UloItem, UloStatus, UloVersion
 from mhw.skills.services import catalogue as services
 from mhw.skills.services.catalogue import VERSION_FIELDS, TransitionError
 
@@ -80,6 +81,7 @@ def ulo_detail(request, pk: int):
             status__in=[UloStatus.DRAFT, UloStatus.IN_REVIEW, UloStatus.VALIDATED]
         ).exists(),
         "transition_form": TransitionForm(),
+        "may_write_rubric": can(request.user, Capability.AUTHOR_OUTCOMES, version.ulo.campus_id),
         "link_form": TaxonomyLinkForm(),
         "rubrics": version.rubrics.prefetch_related("levels", "criteria__descriptors"),
         "qualifications": version.qualifications.all(),
@@ -101,7 +103,8 @@ def _author_campus(request) -> Campus:
 def _editor(request, *, version=None, campus=None):
     initial = model_to_dict(version, fields=VERSION_FIELDS) | {"row_version": version.row_version} if version else {}
     form = UloVersionForm(request.POST or None, initial=initial)
-    items = UloItemFormSet(request.POST or None, initial=item_initial(version) if version else None, prefix="items")
+    formset_class = UloItemFormSet if version else NewUloItemFormSet
+    items = formset_class(request.POST or None, initial=item_initial(version) if version else None, prefix="items")
     if request.method == "POST" and form.is_valid() and items.is_valid():
         data = {name: form.cleaned_data[name] for name in VERSION_FIELDS}
         try:
@@ -256,3 +259,21 @@ def catalogue_import(request):
             )
             return redirect(f"{reverse('catalogue')}?status=draft")
     return render(request, "skills/catalogue_import.html", {"form": form, "problems": problems})
+
+
+@require_POST
+@capability_required(Capability.AUTHOR_OUTCOMES)
+def occupation_link(request, pk: int):
+    version = _visible_version(request, pk)
+    if not can(request.user, Capability.AUTHOR_OUTCOMES, version.ulo.campus_id):
+        raise Http404
+    uri = request.POST.get("uri", "").strip()
+    occupation = EscoOccupation.objects.filter(uri=uri).first()
+    if occupation is None:
+        messages.error(request, _("No imported ESCO occupation has this URI."))
+    else:
+        try:
+            services.link_occupation(request.user, version, occupation)
+        except TransitionError as error:
+            messages.error(request, error.message)
+    return redirect("ulo_detail", pk=pk)
