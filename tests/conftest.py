@@ -1,6 +1,7 @@
 from dataclasses import dataclass, field
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from mhw.accounts.models import ApiToken, Campus, Organisation, User
 from mhw.accounts.roles import Role
@@ -18,6 +19,10 @@ from tests.factories import (
     organisation_user,
     staff,
 )
+
+# Tests check behaviour, never timing: no hypothesis deadline on these shared, noisy machines.
+hypothesis_settings.register_profile("mhw", deadline=None)
+hypothesis_settings.load_profile("mhw")
 
 #: Every kind of actor the permission matrix walks through. Staff roles are at campus A unless the name says B.
 ACTORS = (

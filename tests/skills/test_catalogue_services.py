@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.utils import translation
 
 from mhw.accounts.concurrency import ConcurrentEditError
 from mhw.accounts.models import AuditEvent
@@ -13,6 +14,13 @@ from mhw.skills.services.codes import next_code
 from tests.skills.conftest import complete_items, ulo_data
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    # The messages are matched in English; the Dutch ones are checked by the translation tests.
+    with translation.override("en"):
+        yield
 
 
 def test_codes_are_generated_unique_and_in_the_toolbox_format(team):

@@ -3,7 +3,7 @@
 import io
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
@@ -29,6 +29,7 @@ def grids(draw):
 
 
 @given(grid=grids())
+@settings(deadline=None, max_examples=50)
 def test_a_written_workbook_reads_back_to_the_same_grid(grid):
     assert read_workbook(write_workbook(grid)) == grid
 

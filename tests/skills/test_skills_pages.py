@@ -42,6 +42,14 @@ def test_a_teacher_writes_a_ulo_in_the_form(world, client_for):
     assert version.statement_en in page
 
 
+def test_untouched_extra_item_rows_are_skipped(world, client_for):
+    client = client_for(world.user("teacher"))
+    rows = [*complete_items(), {"kind": "", "object_nl": "", "object_en": ""}]
+    response = client.post(reverse("ulo_create"), _form(ulo_data(title_nl="Met lege rij"), rows))
+    assert response.status_code == 302
+    assert UloVersion.objects.get(title_nl="Met lege rij").items.count() == 4
+
+
 def test_a_skill_item_without_verb_is_refused_and_nothing_saved(world, client_for):
     client = client_for(world.user("teacher"))
     items = [{"kind": "skill", "object_nl": "de stack", "object_en": "the stack"}]

@@ -41,7 +41,8 @@ class UloVersionForm(forms.ModelForm):
 
 class UloItemForm(forms.Form):
     code = forms.CharField(widget=forms.HiddenInput, required=False)
-    kind = forms.ChoiceField(label=_("Kind"), choices=UloItem.Kind.choices)
+    # The empty first choice keeps an untouched extra row unchanged, so it is skipped instead of refused.
+    kind = forms.ChoiceField(label=_("Kind"), choices=[("", "—"), *UloItem.Kind.choices])
     verb_nl = forms.CharField(label=_("Action verb (NL)"), max_length=60, required=False)
     verb_en = forms.CharField(label=_("Action verb (EN)"), max_length=60, required=False)
     object_nl = forms.CharField(label=_("Object (NL)"), max_length=300)

@@ -8,7 +8,7 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from mhw.accounts.concurrency import ConcurrentEditError
@@ -254,8 +254,15 @@ def catalogue_import(request):
         except CatalogueImportError as error:
             problems = error.problems
         else:
+            count = len(created)
             messages.success(
-                request, _("%(count)s learning outcomes were imported as drafts.") % {"count": len(created)}
+                request,
+                ngettext(
+                    "%(count)s learning outcome was imported as a draft.",
+                    "%(count)s learning outcomes were imported as drafts.",
+                    count,
+                )
+                % {"count": count},
             )
             return redirect(f"{reverse('catalogue')}?status=draft")
     return render(request, "skills/catalogue_import.html", {"form": form, "problems": problems})
