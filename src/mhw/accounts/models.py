@@ -13,6 +13,12 @@ from mhw.accounts.permissions import campus_scope
 from mhw.accounts.roles import CAMPUS_ROLES, ORGANISATION_ROLES, Capability, Role
 
 
+class CampusQuerySet(models.QuerySet):
+    def where(self, user, capability: Capability) -> "CampusQuerySet":
+        """The campuses where `user` holds `capability`."""
+        return campus_scope(user, capability).filter(self, field="pk")
+
+
 class Campus(models.Model):
     """A regional Make Hydrogen Work campus: the tenant that owns candidates, companies, events and lines."""
 
@@ -22,6 +28,8 @@ class Campus(models.Model):
     city = models.CharField(_("city"), max_length=120)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     description = models.TextField(_("description"), blank=True)
+
+    objects = CampusQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -241,10 +249,7 @@ class AuditEventQuerySet(models.QuerySet):
     def visible_to(self, user) -> "AuditEventQuerySet":
         if not user.is_authenticated:
             return self.none()
-        scope = campus_scope(user, Capability.VIEW_AUDIT)
-        if scope.everywhere:
-            return self.all()
-        return self.filter(campus_id__in=scope.campus_ids)
+        return campus_scope(user, Capability.VIEW_AUDIT).filter(self)
 
 
 class AuditEvent(models.Model):

@@ -22,6 +22,12 @@ class CampusScope:
     def includes(self, campus_id: int | None) -> bool:
         return self.everywhere or (campus_id is not None and campus_id in self.campus_ids)
 
+    def filter(self, queryset, field: str = "campus"):
+        """`queryset` narrowed to the rows whose `field` is one of the scope's campuses."""
+        if self.everywhere:
+            return queryset
+        return queryset.filter(**{f"{field}__in": self.campus_ids})
+
 
 NOWHERE = CampusScope(everywhere=False, campus_ids=frozenset())
 

@@ -163,11 +163,12 @@ def organisation_detail(request, pk: int):
 
 @capability_required(Capability.VIEW_STAFF)
 def staff_list(request):
-    scope = campus_scope(request.user, Capability.VIEW_STAFF)
     memberships = Membership.objects.filter(role__in=CAMPUS_ROLES).select_related("user", "campus")
-    if not scope.everywhere:
-        memberships = memberships.filter(campus_id__in=scope.campus_ids)
-    memberships = memberships.order_by("campus__name", "role", "user__full_name")
+    memberships = (
+        campus_scope(request.user, Capability.VIEW_STAFF)
+        .filter(memberships)
+        .order_by("campus__name", "role", "user__full_name")
+    )
     return render(request, "accounts/staff_list.html", {"memberships": memberships})
 
 

@@ -27,10 +27,7 @@ class CandidateQuerySet(models.QuerySet):
 
     def manageable_by(self, user) -> "CandidateQuerySet":
         """Candidates whose record `user` may change."""
-        scope = campus_scope(user, Capability.MANAGE_CANDIDATES)
-        if scope.everywhere:
-            return self.all()
-        return self.filter(campus_id__in=scope.campus_ids)
+        return campus_scope(user, Capability.MANAGE_CANDIDATES).filter(self)
 
 
 class Candidate(models.Model):

@@ -72,7 +72,7 @@ def candidate_edit(request, pk: int):
 @capability_required(Capability.MANAGE_CANDIDATES)
 def candidate_create(request):
     scope = campus_scope(request.user, Capability.MANAGE_CANDIDATES)
-    campuses = Campus.objects.all() if scope.everywhere else Campus.objects.filter(pk__in=scope.campus_ids)
+    campuses = Campus.objects.where(request.user, Capability.MANAGE_CANDIDATES)
     chooser = CampusChoiceForm(request.GET or None, campuses=campuses)
     if len(scope.campus_ids) == 1 and not scope.everywhere:
         campus = campuses.get()

@@ -17,16 +17,10 @@ LEVEL_VALIDATORS = [MinValueValidator(0), MaxValueValidator(5)]
 
 class SkillsMappingQuerySet(models.QuerySet):
     def visible_to(self, user) -> "SkillsMappingQuerySet":
-        scope = campus_scope(user, Capability.VIEW_SKILLS_WORK)
-        if scope.everywhere:
-            return self.all()
-        return self.filter(campus_id__in=scope.campus_ids)
+        return campus_scope(user, Capability.VIEW_SKILLS_WORK).filter(self)
 
     def manageable_by(self, user) -> "SkillsMappingQuerySet":
-        scope = campus_scope(user, Capability.MANAGE_MAPPINGS)
-        if scope.everywhere:
-            return self.all()
-        return self.filter(campus_id__in=scope.campus_ids)
+        return campus_scope(user, Capability.MANAGE_MAPPINGS).filter(self)
 
 
 class SkillsMapping(models.Model):

@@ -27,10 +27,7 @@ class SkillsProfileQuerySet(models.QuerySet):
         return self.filter(Q(campus_id__in=scope.campus_ids) | Q(organisation_id__in=user.organisation_ids))
 
     def manageable_by(self, user) -> "SkillsProfileQuerySet":
-        scope = campus_scope(user, Capability.MANAGE_PROFILES)
-        if scope.everywhere:
-            return self.all()
-        return self.filter(campus_id__in=scope.campus_ids)
+        return campus_scope(user, Capability.MANAGE_PROFILES).filter(self)
 
 
 class SkillsProfile(models.Model):

@@ -6,10 +6,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
-class EscoSkill(models.Model):
+class EscoConcept(models.Model):
+    """What ESCO skills and occupations share: a URI and labels and descriptions in English and Dutch."""
+
     uri = models.CharField(_("concept URI"), max_length=200, unique=True)
-    skill_type = models.CharField(_("skill type"), max_length=40, blank=True)
-    reuse_level = models.CharField(_("reuse level"), max_length=40, blank=True)
     label_en = models.CharField(_("preferred label (English)"), max_length=400)
     label_nl = models.CharField(_("preferred label (Dutch)"), max_length=400, blank=True)
     alt_labels_en = models.TextField(_("alternative labels (English)"), blank=True)
@@ -18,41 +18,34 @@ class EscoSkill(models.Model):
     description_nl = models.TextField(_("description (Dutch)"), blank=True)
 
     class Meta:
+        abstract = True
         ordering = ["label_en"]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return self.label_nl if get_language() != "en" and self.label_nl else self.label_en
+
+
+class EscoSkill(EscoConcept):
+    skill_type = models.CharField(_("skill type"), max_length=40, blank=True)
+    reuse_level = models.CharField(_("reuse level"), max_length=40, blank=True)
+
+    class Meta(EscoConcept.Meta):
         verbose_name = _("ESCO skill")
         verbose_name_plural = _("ESCO skills")
 
-    def __str__(self) -> str:
-        return self.label
 
-    @property
-    def label(self) -> str:
-        return self.label_nl if get_language() != "en" and self.label_nl else self.label_en
-
-
-class EscoOccupation(models.Model):
-    uri = models.CharField(_("concept URI"), max_length=200, unique=True)
+class EscoOccupation(EscoConcept):
     isco_group = models.CharField(_("ISCO group"), max_length=10, blank=True)
     code = models.CharField(_("code"), max_length=40, blank=True)
-    label_en = models.CharField(_("preferred label (English)"), max_length=400)
-    label_nl = models.CharField(_("preferred label (Dutch)"), max_length=400, blank=True)
-    alt_labels_en = models.TextField(_("alternative labels (English)"), blank=True)
-    alt_labels_nl = models.TextField(_("alternative labels (Dutch)"), blank=True)
-    description_en = models.TextField(_("description (English)"), blank=True)
-    description_nl = models.TextField(_("description (Dutch)"), blank=True)
     skills = models.ManyToManyField(EscoSkill, through="EscoRelation", related_name="occupations")
 
-    class Meta:
-        ordering = ["label_en"]
+    class Meta(EscoConcept.Meta):
         verbose_name = _("ESCO occupation")
         verbose_name_plural = _("ESCO occupations")
-
-    def __str__(self) -> str:
-        return self.label
-
-    @property
-    def label(self) -> str:
-        return self.label_nl if get_language() != "en" and self.label_nl else self.label_en
 
 
 class EscoRelation(models.Model):

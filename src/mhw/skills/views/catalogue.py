@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from mhw.accounts.concurrency import ConcurrentEditError
 from mhw.accounts.decorators import capability_required
 from mhw.accounts.models import Campus
-from mhw.accounts.permissions import campus_scope, can
+from mhw.accounts.permissions import can
 from mhw.accounts.roles import Capability
 from mhw.skills.bloom import BLOOM_LEVELS
 from mhw.skills.catalogue_export import EXPORTERS, published_versions
@@ -90,8 +90,7 @@ def ulo_detail(request, pk: int):
 
 
 def _author_campus(request) -> Campus:
-    scope = campus_scope(request.user, Capability.AUTHOR_OUTCOMES)
-    campuses = Campus.objects.all() if scope.everywhere else Campus.objects.filter(pk__in=scope.campus_ids)
+    campuses = Campus.objects.where(request.user, Capability.AUTHOR_OUTCOMES)
     chosen = request.POST.get("campus") or request.GET.get("campus") or ""
     if chosen:
         if not chosen.isdigit():
@@ -243,8 +242,7 @@ class CatalogueImportForm(forms.Form):
 @capability_required(Capability.AUTHOR_OUTCOMES)
 def catalogue_import(request):
     """Upload learning outcomes; they become drafts of the chosen campus, all or none."""
-    scope = campus_scope(request.user, Capability.AUTHOR_OUTCOMES)
-    campuses = Campus.objects.all() if scope.everywhere else Campus.objects.filter(pk__in=scope.campus_ids)
+    campuses = Campus.objects.where(request.user, Capability.AUTHOR_OUTCOMES)
     form = CatalogueImportForm(request.POST or None, request.FILES or None, campuses=campuses)
     problems = []
     if request.method == "POST" and form.is_valid():

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from mhw.accounts.decorators import capability_required
 from mhw.accounts.models import Campus
-from mhw.accounts.permissions import campus_scope, can
+from mhw.accounts.permissions import can
 from mhw.accounts.roles import Capability
 from mhw.skills.models import BlueprintEntry, Qualification, RegulatedAct, UloItem, UloVersion
 from mhw.skills.services import frameworks as services
@@ -70,14 +70,11 @@ class ActForm(forms.Form):
         return cleaned
 
 
-def _campuses(user, capability):
-    scope = campus_scope(user, capability)
-    return Campus.objects.all() if scope.everywhere else Campus.objects.filter(pk__in=scope.campus_ids)
-
-
 @capability_required(Capability.REVIEW_OUTCOMES)
 def qualification_create(request):
-    form = QualificationForm(request.POST or None, campuses=_campuses(request.user, Capability.REVIEW_OUTCOMES))
+    form = QualificationForm(
+        request.POST or None, campuses=Campus.objects.where(request.user, Capability.REVIEW_OUTCOMES)
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         qualification = services.create_qualification(

@@ -12,7 +12,7 @@ from weasyprint import HTML
 from mhw.accounts.concurrency import ConcurrentEditError
 from mhw.accounts.decorators import capability_required
 from mhw.accounts.models import Campus
-from mhw.accounts.permissions import campus_scope, can
+from mhw.accounts.permissions import can
 from mhw.accounts.roles import Capability
 from mhw.skills.charts import HeatmapLabels, Series, heatmap_svg, spider_svg
 from mhw.skills.mapping_sheet import MappingGrid, SheetError, read_workbook, write_workbook
@@ -87,11 +87,6 @@ class MappingForm(forms.Form):
         return cleaned
 
 
-def _manageable_campuses(user):
-    scope = campus_scope(user, Capability.MANAGE_MAPPINGS)
-    return Campus.objects.all() if scope.everywhere else Campus.objects.filter(pk__in=scope.campus_ids)
-
-
 @capability_required(Capability.VIEW_SKILLS_WORK)
 def mapping_list(request):
     mappings = SkillsMapping.objects.visible_to(request.user).select_related("campus")
@@ -104,7 +99,11 @@ def mapping_list(request):
 
 @capability_required(Capability.MANAGE_MAPPINGS)
 def mapping_create(request):
-    form = MappingForm(request.POST or None, request.FILES or None, campuses=_manageable_campuses(request.user))
+    form = MappingForm(
+        request.POST or None,
+        request.FILES or None,
+        campuses=Campus.objects.where(request.user, Capability.MANAGE_MAPPINGS),
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         mapping = services.create_mapping(

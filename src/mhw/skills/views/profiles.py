@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from mhw.accounts.concurrency import ConcurrentEditError
 from mhw.accounts.decorators import capability_required
 from mhw.accounts.models import Campus, Organisation
-from mhw.accounts.permissions import campus_scope, can
+from mhw.accounts.permissions import can
 from mhw.accounts.roles import Capability
 from mhw.skills.levels import SKILL_LEVELS
 from mhw.skills.models import SkillsProfile, Specialism, UloItem, UloStatus
@@ -105,11 +105,6 @@ def _choices(campus_ids):
     return items, specialisms
 
 
-def _manageable_campuses(user):
-    scope = campus_scope(user, Capability.MANAGE_PROFILES)
-    return Campus.objects.all() if scope.everywhere else Campus.objects.filter(pk__in=scope.campus_ids)
-
-
 def _may_see_profiles(user) -> bool:
     # Campus staff, and the HR of companies, who see the profiles of their own vacancies.
     return can(user, Capability.VIEW_SKILLS_WORK) or bool(user.organisation_ids)
@@ -132,7 +127,7 @@ def profile_list(request):
 
 @capability_required(Capability.MANAGE_PROFILES)
 def profile_create(request):
-    campuses = _manageable_campuses(request.user)
+    campuses = Campus.objects.where(request.user, Capability.MANAGE_PROFILES)
     items, specialisms = _choices(campuses.values("pk"))
     form = ProfileForm(request.POST or None, campuses=campuses)
     formset = RequirementFormSet(
