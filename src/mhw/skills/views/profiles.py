@@ -6,8 +6,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from mhw.accounts.concurrency import ConcurrentEditError
 from mhw.accounts.decorators import capability_required
@@ -18,7 +18,11 @@ from mhw.skills.levels import SKILL_LEVELS
 from mhw.skills.models import SkillsProfile, Specialism, UloItem, UloStatus
 from mhw.skills.services import profiles as services
 
-LEVEL_CHOICES = [(level.level, str(level.level)) for level in SKILL_LEVELS]
+
+def level_choices():
+    """Levels 1–5 with their table-2 name in the user's language, wherever a level is chosen."""
+    language = "en" if get_language() == "en" else "nl"
+    return [(level.level, f"{level.level} — {level.name[language]}") for level in SKILL_LEVELS]
 
 
 class ProfileForm(forms.Form):
@@ -54,7 +58,7 @@ class RequirementForm(forms.Form):
     specialism = forms.ModelChoiceField(
         queryset=Specialism.objects.none(), required=False, label=gettext_lazy("Specialism")
     )
-    level = forms.TypedChoiceField(choices=LEVEL_CHOICES, coerce=int, label=gettext_lazy("Level"))
+    level = forms.TypedChoiceField(choices=level_choices, coerce=int, label=gettext_lazy("Level"))
     weight = forms.DecimalField(min_value=0.1, max_value=10, decimal_places=2, initial=1, label=gettext_lazy("Weight"))
 
     def __init__(self, *args, items, specialisms, **kwargs):
