@@ -6,7 +6,10 @@ from hypothesis import settings as hypothesis_settings
 from mhw.accounts.models import ApiToken, Campus, Organisation, User
 from mhw.accounts.roles import Role
 from mhw.accounts.tokens import new_token_secret, token_hash
-from mhw.candidates.models import Candidate
+from mhw.candidates.models import Candidate, Consent
+from mhw.candidates.models.consent import ConsentScope
+from mhw.candidates.services import consent as consent_services
+from mhw.demo.seed_route import seed_consent_texts
 from mhw.skills.mapping_sheet import MappingGrid
 from mhw.skills.models import Qualification, SkillsMapping, SkillsProfile, UloVersion
 from mhw.skills.services import catalogue, mapping, profiles
@@ -55,6 +58,7 @@ class World:
     users: dict[str, User | None] = field(default_factory=dict)
     coach_token: ApiToken | None = None
     skills: "SkillsWorld | None" = None
+    consent_a: Consent | None = None
 
     def user(self, actor: str) -> User | None:
         return self.users[actor]
@@ -81,11 +85,13 @@ def build_world() -> World:
     users["company_hr"] = organisation_user(Role.COMPANY_HR, company_a)
     users["provider_staff"] = organisation_user(Role.PROVIDER_STAFF, provider_a)
     users["candidate"] = UserFactory(full_name="Michael Zwart")
+    seed_consent_texts()
     candidate_a = CandidateFactory(campus=campus_a, user=users["candidate"], coach=users["coach"])
     candidate_b = CandidateFactory(campus=campus_b, first_name="Tarik", coach=users["coach_campus_b"])
     prefix, raw = new_token_secret()
     coach_token = ApiToken.objects.create(user=users["coach"], name="script", prefix=prefix, key_hash=token_hash(raw))
     world = World(campus_a, campus_b, company_a, provider_a, candidate_a, candidate_b, users, coach_token)
+    world.consent_a = consent_services.give_consent(users["candidate"], candidate_a, ConsentScope.PROGRAMME)
     world.skills = build_skills_world(world)
     return world
 

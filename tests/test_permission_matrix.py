@@ -99,6 +99,26 @@ PAGES: dict[str, Route] = {
         lambda w: reverse("candidate_detail", kwargs={"pk": w.candidate_a.pk}),
         only(VIEW_CANDIDATES, 200, 403, coach_campus_b=404),
     ),
+    "register": Route("get", _url("register"), expect(200, candidate=302)),
+    "candidate_step": Route(
+        "post",
+        lambda w: reverse("candidate_step", args=[w.candidate_a.pk, "register"]),
+        only(VIEW_CANDIDATES, 302, 404, candidate=302, coach_campus_b=404),
+    ),
+    "intake_record": Route(
+        "post",
+        lambda w: reverse("intake_record", args=[w.candidate_a.pk]),
+        only(MANAGE_CANDIDATES, 302, 404),
+        lambda w: {"kind": "interview", "taken_on": "2026-11-02", "source": "coach", "summary": "goed"},
+    ),
+    "consent_withdraw": Route(
+        "post", lambda w: reverse("consent_withdraw", args=[w.consent_a.pk]), expect(404, anonymous=302, candidate=302)
+    ),
+    "consent_give": Route(
+        "post",
+        lambda w: reverse("consent_give", args=["share_with_companies"]),
+        expect(404, anonymous=302, candidate=302),
+    ),
     "candidate_edit": Route(
         "get",
         lambda w: reverse("candidate_edit", kwargs={"pk": w.candidate_a.pk}),

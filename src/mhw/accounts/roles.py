@@ -48,6 +48,8 @@ class Capability(models.TextChoices):
     REVIEW_OUTCOMES = "review_outcomes", _("Validate and publish learning outcomes")
     MANAGE_PROFILES = "manage_profiles", _("Manage skills profiles")
     MANAGE_MAPPINGS = "manage_mappings", _("Manage skills mappings")
+    RECORD_TRAINING = "record_training", _("Record kick-off, basic modules, go/no-go and completed training")
+    READ_INTAKE = "read_intake", _("Read intake results")
 
 
 _ALL = frozenset(Capability)
@@ -58,23 +60,29 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
         {
             Capability.VIEW_CANDIDATES,
             Capability.MANAGE_CANDIDATES,
+            Capability.READ_INTAKE,
             Capability.VIEW_PARTNERS,
             Capability.VIEW_STAFF,
             Capability.VIEW_SKILLS_WORK,
         }
     ),
+    # The coach guides the candidate through intake to student and sits at the go/no-go.
     Role.COACH: frozenset(
         {
             Capability.VIEW_CANDIDATES,
             Capability.MANAGE_CANDIDATES,
+            Capability.READ_INTAKE,
+            Capability.RECORD_TRAINING,
             Capability.VIEW_PARTNERS,
             Capability.VIEW_STAFF,
             Capability.VIEW_SKILLS_WORK,
         }
     ),
+    # The teacher teaches, assesses the go/no-go and certifies; intake results are not theirs to read.
     Role.TEACHER: frozenset(
         {
             Capability.VIEW_CANDIDATES,
+            Capability.RECORD_TRAINING,
             Capability.VIEW_PARTNERS,
             Capability.VIEW_STAFF,
             Capability.VIEW_SKILLS_WORK,

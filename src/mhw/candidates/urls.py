@@ -1,8 +1,18 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from mhw.candidates import views
+from mhw.candidates import route_views, views
+from mhw.candidates.pipeline import ACTIONS
 
 urlpatterns = [
+    path("register/", route_views.register, name="register"),
+    re_path(
+        rf"^candidates/(?P<pk>[0-9]+)/steps/(?P<action>{'|'.join(ACTIONS)})/$",
+        route_views.candidate_step,
+        name="candidate_step",
+    ),
+    path("candidates/<int:pk>/intake/", route_views.intake_record, name="intake_record"),
+    path("my/consents/<int:pk>/withdraw/", route_views.consent_withdraw, name="consent_withdraw"),
+    re_path(r"^my/consents/give/(?P<scope>[a-z_]+)/$", route_views.consent_give, name="consent_give"),
     path("candidates/", views.candidate_list, name="candidate_list"),
     path("candidates/new/", views.candidate_create, name="candidate_create"),
     path("candidates/<int:pk>/", views.candidate_detail, name="candidate_detail"),

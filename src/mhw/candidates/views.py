@@ -9,11 +9,13 @@ from django.utils.translation import gettext as _
 from mhw.accounts.concurrency import ConcurrentEditError
 from mhw.accounts.decorators import capability_required
 from mhw.accounts.models import Campus
-from mhw.accounts.permissions import campus_scope
+from mhw.accounts.permissions import campus_scope, can
 from mhw.accounts.roles import Capability
 from mhw.candidates import services
 from mhw.candidates.forms import CampusChoiceForm, CandidateForm
 from mhw.candidates.models import Candidate
+from mhw.candidates.route_views import IntakeForm
+from mhw.candidates.services import intake, route
 
 
 @capability_required(Capability.VIEW_CANDIDATES)
@@ -49,7 +51,18 @@ def candidate_detail(request, pk: int):
     )
     services.open_candidate_record(request.user, candidate)
     may_edit = Candidate.objects.manageable_by(request.user).filter(pk=pk).exists()
-    return render(request, "candidates/candidate_detail.html", {"candidate": candidate, "may_edit": may_edit})
+    context = {
+        "candidate": candidate,
+        "may_edit": may_edit,
+        "next_steps": route.next_steps(request.user, candidate),
+        "history": candidate.pipeline_events.select_related("actor"),
+        "intake_results": intake.read_intake_results(request.user, candidate),
+        "may_record_intake": may_edit and can(request.user, Capability.READ_INTAKE, candidate.campus_id),
+        "intake_form": IntakeForm(),
+        "consents": candidate.consents.select_related("text"),
+        "target_roles": candidate.target_roles.all(),
+    }
+    return render(request, "candidates/candidate_detail.html", context)
 
 
 @capability_required(Capability.MANAGE_CANDIDATES)

@@ -11,7 +11,9 @@ from django.views.decorators.cache import never_cache
 from mhw.accounts.models import AuditEvent, Campus, Organisation
 from mhw.accounts.permissions import campus_scope
 from mhw.accounts.roles import Capability
-from mhw.candidates.models import Candidate
+from mhw.candidates.models import Candidate, ConsentText
+from mhw.candidates.models.consent import ConsentScope
+from mhw.candidates.services import intake, route
 
 # The five use cases of the toolbox's table 1, as entrances of the front door.
 USE_CASES = [
@@ -26,6 +28,7 @@ USE_CASES = [
     },
     {
         "key": "professional-job",
+        "entrance": "register",
         "audience": _("Professionals"),
         "title": _("I am looking for an interesting job in hydrogen"),
         "text": _(
@@ -44,6 +47,7 @@ USE_CASES = [
     },
     {
         "key": "employee-growth",
+        "entrance": "register",
         "audience": _("Employees"),
         "title": _("I want to grow within my organisation with hydrogen skills"),
         "text": _(
@@ -96,7 +100,16 @@ def dashboard(request):
         context["my_candidates"] = Candidate.objects.filter(coach=user).select_related("campus")[:20]
     if campus_scope(user, Capability.VIEW_AUDIT):
         context["recent_events"] = AuditEvent.objects.visible_to(user)[:8]
-    context["own_candidate"] = Candidate.objects.filter(user=user).select_related("campus", "coach", "employer").first()
+    own = Candidate.objects.filter(user=user).select_related("campus", "coach", "employer").first()
+    context["own_candidate"] = own
+    if own is not None:
+        context["own_steps"] = route.next_steps(user, own)
+        context["own_intake"] = [r for r in intake.read_intake_results(user, own) if r.conclusions_for_candidate]
+        context["own_consents"] = own.consents.select_related("text")
+        given = {c.text.scope for c in context["own_consents"] if c.in_force}
+        context["missing_consents"] = [
+            text for text in (ConsentText.current(s) for s in ConsentScope.values) if text and text.scope not in given
+        ]
     context["organisations"] = Organisation.objects.filter(pk__in=user.organisation_ids).select_related("campus")
     return render(request, "web/dashboard.html", context)
 

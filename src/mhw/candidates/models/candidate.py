@@ -10,6 +10,39 @@ from mhw.accounts.permissions import campus_scope
 from mhw.accounts.roles import Capability
 
 
+class RecruitmentChannel(models.TextChoices):
+    UWV = "uwv", _("UWV")
+    WORK_CENTRE = "work_centre", _("Regional work centre")
+    SECTOR_ASSOCIATION = "sector_association", _("Sector association")
+    INFORMATION_SESSION = "information_session", _("Information session")
+    EMPLOYER = "employer", _("Current employer")
+    WEBSITE = "website", _("Website or social media")
+    OTHER = "other", _("Other")
+
+
+STAGE_CHOICES = [
+    ("interested", _("Interested")),
+    ("registered", _("Registered")),
+    ("intake_done", _("Intake done")),
+    ("selected", _("Selected")),
+    ("not_selected", _("Not selected")),
+    ("application_training_done", _("Application training done")),
+    ("at_job_fair", _("At the job fair")),
+    ("matched", _("Matched with an employer")),
+    ("intent_signed", _("Declaration of intent signed")),
+    ("enrolled", _("Enrolled (student)")),
+    ("kicked_off", _("Kick-off")),
+    ("basic_modules_done", _("Basic modules done")),
+    ("in_training", _("Go: in training")),
+    ("stopped", _("No-go: stopped")),
+    ("training_completed", _("Training completed")),
+    ("contract_signed", _("Contract signed")),
+    ("onboarding", _("Onboarding and work experience")),
+    ("completed", _("Completed and evaluated")),
+    ("withdrawn", _("Withdrawn")),
+]
+
+
 class CandidateQuerySet(models.QuerySet):
     def visible_to(self, user) -> "CandidateQuerySet":
         """Candidates `user` may see.
@@ -73,6 +106,16 @@ class Candidate(models.Model):
         blank=True,
         related_name="coached_candidates",
         verbose_name=_("coach"),
+    )
+    stage = models.CharField(_("stage"), max_length=40, choices=STAGE_CHOICES, default="interested")
+    stage_since = models.DateTimeField(_("in this stage since"), default=timezone.now)
+    background = models.TextField(_("background and experience"), blank=True)
+    motivation = models.TextField(_("motivation"), blank=True)
+    target_roles = models.ManyToManyField(
+        "skills.SkillsProfile", blank=True, related_name="aspiring_candidates", verbose_name=_("roles aimed at")
+    )
+    recruitment_channel = models.CharField(
+        _("recruitment channel"), max_length=30, choices=RecruitmentChannel.choices, blank=True
     )
     created_at = models.DateTimeField(_("registered"), default=timezone.now)
     updated_at = models.DateTimeField(_("last changed"), default=timezone.now)

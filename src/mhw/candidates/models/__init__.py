@@ -1,0 +1,14 @@
+from mhw.candidates.models.candidate import Candidate, CandidateQuerySet
+from mhw.candidates.models.consent import Consent, ConsentText
+from mhw.candidates.models.route import DeclarationOfIntent, EmploymentContract, IntakeResult, PipelineEvent
+
+__all__ = [
+    "Candidate",
+    "CandidateQuerySet",
+    "Consent",
+    "ConsentText",
+    "DeclarationOfIntent",
+    "EmploymentContract",
+    "IntakeResult",
+    "PipelineEvent",
+]

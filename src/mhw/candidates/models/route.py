@@ -1,0 +1,111 @@
+"""Records of the individual route: every pipeline step, intake results, declarations of intent and contracts."""
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class PipelineEvent(models.Model):
+    """One step of a candidate's route, with who took it, when and why. Never changed afterwards."""
+
+    candidate = models.ForeignKey("candidates.Candidate", on_delete=models.CASCADE, related_name="pipeline_events")
+    action = models.CharField(_("step"), max_length=40)
+    from_stage = models.CharField(_("from"), max_length=40)
+    to_stage = models.CharField(_("to"), max_length=40)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(_("time"), default=timezone.now)
+    reason = models.CharField(_("reason"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.candidate}: {self.from_stage} → {self.to_stage}"
+
+
+class IntakeResult(models.Model):
+    """A result of the intake: special-care personal data, read only by the candidate, their coach and the staff
+    who need it, every read audited."""
+
+    class Kind(models.TextChoices):
+        PERSONALITY = "personality", _("Personality test")
+        COGNITIVE = "cognitive", _("Cognitive assessment")
+        SKILLS = "skills", _("Skills assessment")
+        INTERVIEW = "interview", _("Intake interview")
+
+    candidate = models.ForeignKey("candidates.Candidate", on_delete=models.CASCADE, related_name="intake_results")
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    taken_on = models.DateField(_("date"))
+    source = models.CharField(_("source"), max_length=200, help_text=_("The provider or person who assessed."))
+    summary = models.TextField(_("result"))
+    conclusions_for_candidate = models.TextField(
+        _("conclusions for the candidate"), blank=True, help_text=_("What the candidate reads in the portal.")
+    )
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-taken_on", "-id"]
+        verbose_name = _("intake result")
+        verbose_name_plural = _("intake results")
+
+    def __str__(self) -> str:
+        return f"{self.candidate}: {self.get_kind_display()} {self.taken_on}"
+
+
+class DeclarationOfIntent(models.Model):
+    """The company promises a contract after successful training; the candidate promises to join (toolbox ch. 3)."""
+
+    candidate = models.ForeignKey("candidates.Candidate", on_delete=models.PROTECT, related_name="declarations")
+    company = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="declarations")
+    role_title = models.CharField(_("role"), max_length=200)
+    contract_start = models.DateField(_("start of the contract"))
+    minimum_months = models.PositiveSmallIntegerField(_("minimum duration (months)"), validators=[MinValueValidator(1)])
+    work_experience_months = models.PositiveSmallIntegerField(_("work-experience period (months)"))
+    hours_per_week = models.PositiveSmallIntegerField(_("hours per week"), validators=[MinValueValidator(1)])
+    salary_band = models.CharField(_("salary band communicated beforehand"), max_length=120)
+    signed_by_company_at = models.DateTimeField(_("signed by the company"), null=True, blank=True)
+    signed_by_candidate_at = models.DateTimeField(_("signed by the candidate"), null=True, blank=True)
+    copy_sent_to_provider_at = models.DateTimeField(_("copy sent to the provider"), null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("declaration of intent")
+        verbose_name_plural = _("declarations of intent")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(minimum_months__gte=models.F("work_experience_months")),
+                name="intent_minimum_covers_work_experience",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.company} — {self.candidate}: {self.role_title}"
+
+    @property
+    def is_signed(self) -> bool:
+        return self.signed_by_company_at is not None and self.signed_by_candidate_at is not None
+
+
+class EmploymentContract(models.Model):
+    declaration = models.OneToOneField(DeclarationOfIntent, on_delete=models.PROTECT, related_name="contract")
+    starts_on = models.DateField(_("start"))
+    duration_months = models.PositiveSmallIntegerField(_("duration (months)"), validators=[MinValueValidator(1)])
+    hours_per_week = models.PositiveSmallIntegerField(_("hours per week"), validators=[MinValueValidator(1)])
+    signed_by_company_at = models.DateTimeField(_("signed by the company"), null=True, blank=True)
+    signed_by_candidate_at = models.DateTimeField(_("signed by the candidate"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("employment contract")
+        verbose_name_plural = _("employment contracts")
+
+    def __str__(self) -> str:
+        return f"{self.declaration}: {self.starts_on}"
+
+    @property
+    def is_signed(self) -> bool:
+        return self.signed_by_company_at is not None and self.signed_by_candidate_at is not None

@@ -1,0 +1,61 @@
+"""Consent texts and the demo candidates' first steps on the route, taken through the real services."""
+
+import datetime
+
+from mhw.accounts.models import User
+from mhw.candidates.models import Candidate, ConsentText
+from mhw.candidates.models.consent import ConsentScope
+from mhw.candidates.services import consent, intake, route
+from mhw.demo.data import DEMO_DOMAIN
+
+CONSENT_TEXTS = {
+    ConsentScope.PROGRAMME: (
+        "Ik geef de campus toestemming mijn gegevens te verwerken voor mijn route in Make Hydrogen Work: aanmelding, "
+        "intake en assessments, ontwikkelpad, opleiding en begeleiding naar werk. Intake- en assessmentresultaten "
+        "zien alleen ikzelf, mijn coach en de medewerkers van de campus die ze nodig hebben; elke inzage wordt "
+        "vastgelegd. Ik kan deze toestemming altijd intrekken.",
+        "I allow the campus to process my data for my route in Make Hydrogen Work: registration, intake and "
+        "assessments, development path, training and guidance into work. Only I, my coach and the campus staff who "
+        "need them see intake and assessment results; every reading is recorded. I can withdraw this consent at "
+        "any time.",
+    ),
+    ConsentScope.SHARE_WITH_COMPANIES: (
+        "Ik geef toestemming mijn profiel (ervaring, skills en ontwikkelpad, geen testresultaten) te tonen aan "
+        "bedrijven waarmee ik na de banenmarkt wederzijds ben gematcht. Intrekken kan altijd; bedrijven zien mijn "
+        "profiel dan direct niet meer.",
+        "I allow my profile (experience, skills and development path, no test results) to be shown to companies I "
+        "am mutually matched with after the job fair. I can withdraw at any time; companies then no longer see my "
+        "profile.",
+    ),
+}
+
+
+def seed_consent_texts() -> None:
+    for scope, (nl, en) in CONSENT_TEXTS.items():
+        ConsentText.objects.get_or_create(scope=scope, version=1, defaults={"text_nl": nl, "text_en": en})
+
+
+def seed_route() -> None:
+    """Candidates with a portal account have consented and registered; Michael's intake is done."""
+    seed_consent_texts()
+    for candidate in Candidate.objects.filter(user__isnull=False, stage="interested").select_related("user"):
+        consent.give_consent(candidate.user, candidate, ConsentScope.PROGRAMME)
+        consent.give_consent(candidate.user, candidate, ConsentScope.SHARE_WITH_COMPANIES)
+        route.take_step(candidate.user, candidate, "register")
+    michael = Candidate.objects.filter(first_name="Michael", stage="registered").first()
+    if michael is not None:
+        coach = User.objects.get(email=f"coach.noord@{DEMO_DOMAIN}")
+        intake.record_intake_result(
+            coach,
+            michael,
+            data={
+                "kind": "interview",
+                "taken_on": datetime.date(2026, 11, 2),
+                "source": "Bram Hoekstra (coach)",
+                "summary": "Sterk technisch profiel uit de machinekamer: ervaring met druk, leidingwerk en "
+                "veiligheidsprocedures aan boord. Gemotiveerd voor werk aan land met vaste tijden.",
+                "conclusions_for_candidate": "Je ervaring met leidingen en druksystemen sluit goed aan op de rol "
+                "van waterstof pipe-engineer; we richten je pad op ATEX, drukapparatuur en lekdichtheid.",
+            },
+        )
+        route.take_step(coach, michael, "complete_intake")
