@@ -10,6 +10,8 @@ from mhw.candidates.models import Candidate, Consent
 from mhw.candidates.models.consent import ConsentScope
 from mhw.candidates.services import consent as consent_services
 from mhw.demo.seed_route import seed_consent_texts
+from mhw.learning.models import Module
+from mhw.learning.services import import_offer
 from mhw.skills.mapping_sheet import MappingGrid
 from mhw.skills.models import Qualification, SkillsMapping, SkillsProfile, UloVersion
 from mhw.skills.services import catalogue, mapping, profiles
@@ -59,6 +61,7 @@ class World:
     coach_token: ApiToken | None = None
     skills: "SkillsWorld | None" = None
     consent_a: Consent | None = None
+    module_a: Module | None = None
 
     def user(self, actor: str) -> User | None:
         return self.users[actor]
@@ -93,6 +96,14 @@ def build_world() -> World:
     world = World(campus_a, campus_b, company_a, provider_a, candidate_a, candidate_b, users, coach_token)
     world.consent_a = consent_services.give_consent(users["candidate"], candidate_a, ConsentScope.PROGRAMME)
     world.skills = build_skills_world(world)
+    item = world.skills.published.items.get(kind="knowledge")
+    world.module_a = import_offer(
+        users["broker"],
+        provider_a,
+        [(2, {"code": "H2-BASIS", "title_nl": "Basis", "title_en": "Basics", "hours": 16, "duration_weeks": 2,
+              "format": "classroom", "cost": 450, "language": "nl", "is_basic": "yes", "outcomes": f"{item.code}:2",
+              "runs": "2027-01-11;16;ma"})],
+    )[0]  # fmt: skip
     return world
 
 

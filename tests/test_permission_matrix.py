@@ -29,6 +29,7 @@ VIEW_PARTNERS = tuple(actor for actor in STAFF_A if actor != "expert")
 VIEW_AUDIT = ("campus_admin",)
 AUTHOR_OUTCOMES = ("teacher", "company_account_manager", "broker", "expert", "campus_admin")
 REVIEW_OUTCOMES = ("expert", "campus_admin")
+MANAGE_OFFER = ("broker", "campus_admin")
 MANAGE_MAPPINGS = ("company_account_manager", "broker", "expert", "campus_admin")
 MANAGE_PROFILES = ("company_account_manager", "campus_admin")
 
@@ -205,6 +206,28 @@ PAGES: dict[str, Route] = {
     ),
     "profile_revise": Route(
         "get", lambda w: reverse("profile_revise", args=[w.skills.profile.pk]), only(MANAGE_PROFILES, 200, 403)
+    ),
+    "offer": Route("get", _url("offer"), expect(200)),
+    "module_detail": Route("get", lambda w: reverse("module_detail", args=[w.module_a.pk]), expect(200)),
+    "module_edit": Route(
+        "get",
+        lambda w: reverse("module_edit", args=[w.module_a.pk]),
+        only(MANAGE_OFFER, 200, 404, provider_staff=200),
+    ),
+    "module_create": Route(
+        "get",
+        lambda w: reverse("module_create", args=[w.provider_a.pk]),
+        only(MANAGE_OFFER, 200, 404, provider_staff=200),
+    ),
+    "offer_upload": Route(
+        "get",
+        lambda w: reverse("offer_upload", args=[w.provider_a.pk]),
+        only(MANAGE_OFFER, 200, 404, provider_staff=200),
+    ),
+    "offer_download": Route(
+        "get",
+        lambda w: reverse("offer_download", args=[w.provider_a.pk, "csv"]),
+        only(MANAGE_OFFER, 200, 404, provider_staff=200),
     ),
     "api:openapi-json": Route("get", _url("api:openapi-json"), expect(200)),
     "api:openapi-view": Route("get", _url("api:openapi-view"), expect(200)),

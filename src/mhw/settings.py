@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "mhw.accounts",
     "mhw.skills",
+    "mhw.learning",
     "mhw.candidates",
     "mhw.web",
     "mhw.demo",

@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("mhw.web.urls")),
     path("", include("mhw.accounts.urls")),
     path("", include("mhw.skills.urls")),
+    path("", include("mhw.learning.urls")),
     path("", include("mhw.candidates.urls")),
     path("api/v1/", api.urls),
 ]

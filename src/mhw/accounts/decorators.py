@@ -24,3 +24,15 @@ def capability_required(capability: Capability):
         return wrapper
 
     return decorator
+
+
+def login_required_or_403(view):
+    """Anonymous users go to the login page; what a logged-in user may see is decided by the view's queryset."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return view(request, *args, **kwargs)
+
+    return wrapper

@@ -158,6 +158,11 @@ class User(AbstractBaseUser):
         return frozenset(m.organisation_id for m in self.active_memberships if m.role in ORGANISATION_ROLES)
 
     @property
+    def provider_ids(self) -> frozenset[int]:
+        """The education providers whose modules this user maintains."""
+        return frozenset(m.organisation_id for m in self.active_memberships if m.role == Role.PROVIDER_STAFF)
+
+    @property
     def is_campus_staff(self) -> bool:
         return bool(self.campus_roles) or self.is_national_admin
 

@@ -50,6 +50,7 @@ class Capability(models.TextChoices):
     MANAGE_MAPPINGS = "manage_mappings", _("Manage skills mappings")
     RECORD_TRAINING = "record_training", _("Record kick-off, basic modules, go/no-go and completed training")
     READ_INTAKE = "read_intake", _("Read intake results")
+    MANAGE_OFFER = "manage_offer", _("Maintain the regional offer of modules")
 
 
 _ALL = frozenset(Capability)
@@ -104,6 +105,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
     # The broker works on the company route and has no business with candidates' personal data.
     Role.BROKER: frozenset(
         {
+            Capability.MANAGE_OFFER,
             Capability.VIEW_PARTNERS,
             Capability.MANAGE_PARTNERS,
             Capability.VIEW_STAFF,

@@ -4,6 +4,7 @@ nothing that is already there."""
 from mhw.accounts.models import Campus, Membership, Organisation, User
 from mhw.candidates.models import Candidate
 from mhw.demo import data
+from mhw.demo.seed_learning import seed_learning
 from mhw.demo.seed_route import seed_route
 from mhw.demo.seed_skills import seed_skills
 
@@ -93,6 +94,7 @@ def seed_all() -> None:
     seed_staff(campuses)
     seed_candidates(campuses)
     seed_skills(campuses)
+    seed_learning()
     seed_route()
 
 

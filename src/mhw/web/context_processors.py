@@ -22,5 +22,6 @@ def navigation(request):
         if can(user, Capability.VIEW_AUDIT):
             items.append(("audit_log", _("Audit log")))
     items.append(("catalogue", _("Skills catalogue")))
+    items.append(("offer", _("Offer")))
     items.append(("campus_list", _("Campuses")))
     return {"nav_items": items}
