@@ -315,6 +315,26 @@ API: dict[tuple[str, str], Route] = {
         lambda w: f"/api/v1/mappings/{w.skills.mapping.pk}",
         api_only(STAFF_A, 200, 403, coach_campus_b=404),
     ),
+    ("get", "/api/v1/offer/modules"): Route("get", lambda w: "/api/v1/offer/modules", expect(200)),
+    ("get", "/api/v1/offer/modules/{module_id}"): Route(
+        "get", lambda w: f"/api/v1/offer/modules/{w.module_a.pk}", expect(200)
+    ),
+    ("get", "/api/v1/candidates/{candidate_id}/route"): Route(
+        "get",
+        lambda w: f"/api/v1/candidates/{w.candidate_a.pk}/route",
+        api_only(VIEW_CANDIDATES, 200, 404, candidate=200, coach_campus_b=404),
+    ),
+    ("post", "/api/v1/candidates/{candidate_id}/steps"): Route(
+        "post",
+        lambda w: f"/api/v1/candidates/{w.candidate_a.pk}/steps",
+        api_only(VIEW_CANDIDATES, 409, 404, candidate=409, coach_campus_b=404),
+        lambda w: {"action": "select"},
+    ),
+    ("get", "/api/v1/candidates/{candidate_id}/intake-results"): Route(
+        "get",
+        lambda w: f"/api/v1/candidates/{w.candidate_a.pk}/intake-results",
+        api_only(MANAGE_CANDIDATES, 200, 404, candidate=200, teacher=403, company_account_manager=403),
+    ),
 }
 
 

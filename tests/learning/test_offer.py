@@ -1,6 +1,5 @@
 """The regional offer: sheets in and out with every problem named, and who may change which module."""
 
-
 import pytest
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings

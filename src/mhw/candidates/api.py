@@ -1,12 +1,13 @@
 """API endpoints for candidate records."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.forms.models import model_to_dict
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
+from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from mhw.accounts.api import Error
@@ -15,6 +16,7 @@ from mhw.accounts.roles import Capability
 from mhw.candidates import services
 from mhw.candidates.forms import CandidateForm
 from mhw.candidates.models import Candidate
+from mhw.candidates.services import intake, route
 
 router = Router(tags=["candidates"])
 
@@ -96,3 +98,83 @@ def update_candidate(request, candidate_id: int, payload: CandidatePatch):
     if not form.is_valid():
         raise ValidationError(form.errors.as_data())
     return services.update_candidate(request.user, candidate, data=form.cleaned_data, expected_version=payload.version)
+
+
+class StepOut(Schema):
+    action: str
+    label: str
+    needs_reason: bool
+    missing: list[str]
+
+
+class EventOut(Schema):
+    action: str
+    from_stage: str
+    to_stage: str
+    actor: str = Field(..., alias="actor.full_name")
+    at: datetime
+    reason: str
+
+
+class RouteOut(Schema):
+    stage: str
+    stage_since: datetime
+    next_steps: list[StepOut]
+    history: list[EventOut]
+
+
+class StepIn(Schema):
+    action: str = Field(..., max_length=40)
+    reason: str = Field("", max_length=500)
+
+
+class IntakeOut(Schema):
+    kind: str
+    taken_on: date
+    source: str
+    summary: str
+    conclusions_for_candidate: str
+
+
+def _route(request, candidate) -> dict:
+    return {
+        "stage": candidate.stage,
+        "stage_since": candidate.stage_since,
+        "next_steps": [
+            {**step, "label": str(step["label"]), "missing": [str(m) for m in step["missing"]]}
+            for step in route.next_steps(request.user, candidate)
+        ],
+        "history": list(candidate.pipeline_events.select_related("actor")),
+    }
+
+
+@router.get("/candidates/{candidate_id}/route", response={200: RouteOut, 404: Error}, summary="Stage, steps, history")
+def get_route(request, candidate_id: int):
+    candidate = get_object_or_404(Candidate.objects.visible_to(request.user), pk=candidate_id)
+    return _route(request, candidate)
+
+
+@router.post(
+    "/candidates/{candidate_id}/steps",
+    response={200: RouteOut, 404: Error, 409: Error},
+    summary="Take a step on the candidate's route",
+)
+def take_step(request, candidate_id: int, payload: StepIn):
+    candidate = get_object_or_404(Candidate.objects.visible_to(request.user), pk=candidate_id)
+    try:
+        candidate = route.take_step(request.user, candidate, payload.action, reason=payload.reason)
+    except route.RouteError as error:
+        raise HttpError(409, str(error.message)) from None
+    return _route(request, candidate)
+
+
+@router.get(
+    "/candidates/{candidate_id}/intake-results",
+    response={200: list[IntakeOut], 403: Error, 404: Error},
+    summary="Intake results (special-care data; every read is audited)",
+)
+def get_intake_results(request, candidate_id: int):
+    candidate = get_object_or_404(Candidate.objects.visible_to(request.user), pk=candidate_id)
+    if not intake.may_read_intake(request.user, candidate):
+        raise PermissionDenied
+    return intake.read_intake_results(request.user, candidate)
