@@ -1,12 +1,13 @@
 from dataclasses import dataclass, field
 
 import pytest
+from django.utils import timezone
 from hypothesis import settings as hypothesis_settings
 
 from mhw.accounts.models import ApiToken, Campus, Organisation, User
 from mhw.accounts.roles import Role
 from mhw.accounts.tokens import new_token_secret, token_hash
-from mhw.candidates.models import Candidate, Consent
+from mhw.candidates.models import Candidate, Consent, DeclarationOfIntent, EmploymentContract
 from mhw.candidates.models.consent import ConsentScope
 from mhw.candidates.services import consent as consent_services
 from mhw.demo.seed_route import seed_consent_texts
@@ -62,6 +63,7 @@ class World:
     skills: "SkillsWorld | None" = None
     consent_a: Consent | None = None
     module_a: Module | None = None
+    declaration_a: DeclarationOfIntent | None = None
 
     def user(self, actor: str) -> User | None:
         return self.users[actor]
@@ -104,6 +106,14 @@ def build_world() -> World:
               "format": "classroom", "cost": 450, "language": "nl", "is_basic": "yes", "outcomes": f"{item.code}:2",
               "runs": "2027-01-11;16;ma"})],
     )[0]  # fmt: skip
+    world.declaration_a = DeclarationOfIntent.objects.create(
+        candidate=candidate_a, company=company_a, role_title="Pipe-engineer", contract_start="2027-07-01",
+        minimum_months=12, work_experience_months=6, hours_per_week=38, salary_band="schaal 7",
+        signed_by_company_at=timezone.now(), signed_by_candidate_at=timezone.now(),
+    )  # fmt: skip
+    EmploymentContract.objects.create(
+        declaration=world.declaration_a, starts_on="2027-07-01", duration_months=12, hours_per_week=38
+    )
     return world
 
 

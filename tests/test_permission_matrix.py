@@ -120,6 +120,38 @@ PAGES: dict[str, Route] = {
         lambda w: reverse("consent_give", args=["share_with_companies"]),
         expect(404, anonymous=302, candidate=302),
     ),
+    "declaration_create": Route(
+        "get", lambda w: reverse("declaration_create", args=[w.candidate_a.pk]), only(MANAGE_CANDIDATES, 200, 404)
+    ),
+    "enrolment_create": Route(
+        "get", lambda w: reverse("enrolment_create", args=[w.candidate_a.pk]), only(MANAGE_CANDIDATES, 200, 404)
+    ),
+    "declaration_detail": Route(
+        "get",
+        lambda w: reverse("declaration_detail", args=[w.declaration_a.pk]),
+        only(VIEW_CANDIDATES, 200, 404, company_hr=200, candidate=200),
+    ),
+    "declaration_download": Route(
+        "get",
+        lambda w: reverse("declaration_download", args=[w.declaration_a.pk]),
+        only(VIEW_CANDIDATES, 200, 404, company_hr=200, candidate=200),
+    ),
+    "declaration_sign": Route(
+        "post",
+        lambda w: reverse("declaration_sign", args=[w.declaration_a.pk]),
+        only(VIEW_CANDIDATES, 302, 404, company_hr=302, candidate=302),
+    ),
+    "contract_record": Route(
+        "post",
+        lambda w: reverse("contract_record", args=[w.declaration_a.pk]),
+        only(VIEW_CANDIDATES, 302, 404, company_hr=302, candidate=302),
+        lambda w: {"starts_on": "2027-07-01", "duration_months": 12, "hours_per_week": 38},
+    ),
+    "contract_sign": Route(
+        "post",
+        lambda w: reverse("contract_sign", args=[w.declaration_a.contract.pk]),
+        only(VIEW_CANDIDATES, 302, 404, company_hr=302, candidate=302),
+    ),
     "candidate_edit": Route(
         "get",
         lambda w: reverse("candidate_edit", kwargs={"pk": w.candidate_a.pk}),

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from mhw.candidates import route_views, views
+from mhw.candidates import agreement_views, route_views, views
 from mhw.candidates.pipeline import ACTIONS
 
 urlpatterns = [
@@ -11,6 +11,13 @@ urlpatterns = [
         name="candidate_step",
     ),
     path("candidates/<int:pk>/intake/", route_views.intake_record, name="intake_record"),
+    path("candidates/<int:pk>/declarations/new/", agreement_views.declaration_create, name="declaration_create"),
+    path("candidates/<int:pk>/enrol/", agreement_views.enrolment_create, name="enrolment_create"),
+    path("declarations/<int:pk>/", agreement_views.declaration_detail, name="declaration_detail"),
+    path("declarations/<int:pk>/sign/", agreement_views.declaration_sign, name="declaration_sign"),
+    path("declarations/<int:pk>/pdf/", agreement_views.declaration_download, name="declaration_download"),
+    path("declarations/<int:pk>/contract/", agreement_views.contract_record, name="contract_record"),
+    path("contracts/<int:pk>/sign/", agreement_views.contract_sign, name="contract_sign"),
     path("my/consents/<int:pk>/withdraw/", route_views.consent_withdraw, name="consent_withdraw"),
     re_path(r"^my/consents/give/(?P<scope>[a-z_]+)/$", route_views.consent_give, name="consent_give"),
     path("candidates/", views.candidate_list, name="candidate_list"),

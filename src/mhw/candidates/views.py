@@ -61,6 +61,8 @@ def candidate_detail(request, pk: int):
         "intake_form": IntakeForm(),
         "consents": candidate.consents.select_related("text"),
         "target_roles": candidate.target_roles.all(),
+        "declarations": candidate.declarations.select_related("company"),
+        "enrolments": candidate.enrolments.select_related("run__module__provider"),
     }
     return render(request, "candidates/candidate_detail.html", context)
 

@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from mhw.accounts.models import AuditEvent, Campus, Organisation
 from mhw.accounts.permissions import campus_scope
 from mhw.accounts.roles import Capability
-from mhw.candidates.models import Candidate, ConsentText
+from mhw.candidates.models import Candidate, ConsentText, DeclarationOfIntent
 from mhw.candidates.models.consent import ConsentScope
 from mhw.candidates.services import intake, route
 
@@ -110,6 +110,11 @@ def dashboard(request):
         context["missing_consents"] = [
             text for text in (ConsentText.current(s) for s in ConsentScope.values) if text and text.scope not in given
         ]
+    if own is not None or user.organisation_ids:
+        context["my_declarations"] = DeclarationOfIntent.objects.visible_to(user).select_related("candidate", "company")
+        context["matched_candidates"] = (
+            Candidate.objects.visible_to(user).exclude(user=user) if user.organisation_ids else []
+        )
     context["organisations"] = Organisation.objects.filter(pk__in=user.organisation_ids).select_related("campus")
     return render(request, "web/dashboard.html", context)
 

@@ -1,6 +1,12 @@
 from mhw.candidates.models.candidate import Candidate, CandidateQuerySet
 from mhw.candidates.models.consent import Consent, ConsentText
-from mhw.candidates.models.route import DeclarationOfIntent, EmploymentContract, IntakeResult, PipelineEvent
+from mhw.candidates.models.route import (
+    DeclarationOfIntent,
+    EmploymentContract,
+    Enrolment,
+    IntakeResult,
+    PipelineEvent,
+)
 
 __all__ = [
     "Candidate",
@@ -9,6 +15,7 @@ __all__ = [
     "ConsentText",
     "DeclarationOfIntent",
     "EmploymentContract",
+    "Enrolment",
     "IntakeResult",
     "PipelineEvent",
 ]

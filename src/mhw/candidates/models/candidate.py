@@ -48,15 +48,23 @@ class CandidateQuerySet(models.QuerySet):
         """Candidates `user` may see.
 
         Campus staff whose role may view candidates see their own campus's candidates; a national administrator sees
-        all; a candidate sees their own record. Companies see a candidate only after a mutual match with the
-        candidate's consent, which the matching route adds; until then they see none.
+        all; a candidate sees their own record. A company sees a candidate only after a mutual match (recorded as a
+        declaration of intent with that company) and only while the candidate's consent to share is in force.
         """
         if not user.is_authenticated or not user.is_active:
             return self.none()
         scope = campus_scope(user, Capability.VIEW_CANDIDATES)
         if scope.everywhere:
             return self.all()
-        return self.filter(Q(campus_id__in=scope.campus_ids) | Q(user=user))
+        matched_and_consenting = Q(
+            declarations__company_id__in=user.organisation_ids,
+            consents__text__scope="share_with_companies",
+            consents__withdrawn_at__isnull=True,
+        )
+        visible = Q(campus_id__in=scope.campus_ids) | Q(user=user)
+        if user.organisation_ids:
+            visible |= matched_and_consenting
+        return self.filter(visible).distinct()
 
     def manageable_by(self, user) -> "CandidateQuerySet":
         """Candidates whose record `user` may change."""

@@ -7,6 +7,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from mhw.accounts.permissions import campus_scope
+from mhw.accounts.roles import Capability
+
 
 class PipelineEvent(models.Model):
     """One step of a candidate's route, with who took it, when and why. Never changed afterwards."""
@@ -56,6 +59,19 @@ class IntakeResult(models.Model):
         return f"{self.candidate}: {self.get_kind_display()} {self.taken_on}"
 
 
+class DeclarationQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "DeclarationQuerySet":
+        """The candidate office of the campus, the company that declared, and the candidate."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        scope = campus_scope(user, Capability.VIEW_CANDIDATES)
+        if scope.everywhere:
+            return self.all()
+        visible = Q(company_id__in=user.organisation_ids) | Q(candidate__user=user)
+        visible |= Q(candidate__campus_id__in=scope.campus_ids)
+        return self.filter(visible)
+
+
 class DeclarationOfIntent(models.Model):
     """The company promises a contract after successful training; the candidate promises to join (toolbox ch. 3)."""
 
@@ -71,6 +87,8 @@ class DeclarationOfIntent(models.Model):
     signed_by_candidate_at = models.DateTimeField(_("signed by the candidate"), null=True, blank=True)
     copy_sent_to_provider_at = models.DateTimeField(_("copy sent to the provider"), null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = DeclarationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -109,3 +127,32 @@ class EmploymentContract(models.Model):
     @property
     def is_signed(self) -> bool:
         return self.signed_by_company_at is not None and self.signed_by_candidate_at is not None
+
+
+class Enrolment(models.Model):
+    """The candidate becomes a student in a run of a module; who pays what is recorded with it."""
+
+    candidate = models.ForeignKey("candidates.Candidate", on_delete=models.PROTECT, related_name="enrolments")
+    run = models.ForeignKey("learning.ModuleRun", on_delete=models.PROTECT, related_name="enrolments")
+    enrolled_at = models.DateTimeField(_("enrolled"), default=timezone.now)
+    paid_by = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="paid_enrolments",
+        verbose_name=_("paid by"),
+    )
+    own_contribution = models.DecimalField(
+        _("own contribution (EUR)"), max_digits=8, decimal_places=2, default=0, validators=[MinValueValidator(0)]
+    )
+    completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["run__starts_on"]
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
+        constraints = [models.UniqueConstraint(fields=["candidate", "run"], name="enrolment_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.candidate} — {self.run}"

@@ -1,0 +1,188 @@
+"""Pages for the agreements of the route: declaration of intent (with its PDF), contract and enrolment."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from mhw.accounts.models import Organisation
+from mhw.candidates.documents import declaration_pdf
+from mhw.candidates.models import Candidate, DeclarationOfIntent, EmploymentContract
+from mhw.candidates.services import agreements as services
+from mhw.learning.models import ModuleRun
+
+
+def declarations_visible_to(user):
+    return DeclarationOfIntent.objects.visible_to(user).select_related("candidate__campus", "company")
+
+
+class DeclarationForm(forms.ModelForm):
+    class Meta:
+        model = DeclarationOfIntent
+        fields = [
+            "company", "role_title", "contract_start", "minimum_months", "work_experience_months", "hours_per_week",
+            "salary_band",
+        ]  # fmt: skip
+        widgets = {"contract_start": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, campus, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["company"].queryset = Organisation.objects.filter(campus=campus, kind=Organisation.Kind.COMPANY)
+
+    def clean(self):
+        cleaned = super().clean()
+        if (cleaned.get("minimum_months") or 0) < (cleaned.get("work_experience_months") or 0):
+            self.add_error("minimum_months", _("The contract must last at least the work-experience period."))
+        return cleaned
+
+    def _post_clean(self):
+        # Validated by the service and the database constraint; the instance is never saved by the form.
+        pass
+
+
+@login_required
+def declaration_create(request, pk: int):
+    candidate = get_object_or_404(Candidate.objects.manageable_by(request.user), pk=pk)
+    form = DeclarationForm(request.POST or None, campus=candidate.campus)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "company"}
+        try:
+            declaration = services.draft_declaration(
+                request.user, candidate, company=form.cleaned_data["company"], data=data
+            )
+        except services.AgreementError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The declaration of intent is ready to be signed by both sides."))
+            return redirect("declaration_detail", pk=declaration.pk)
+    return render(request, "candidates/declaration_form.html", {"form": form, "candidate": candidate})
+
+
+@login_required
+def declaration_detail(request, pk: int):
+    declaration = get_object_or_404(declarations_visible_to(request.user), pk=pk)
+    contract = getattr(declaration, "contract", None) if hasattr(declaration, "contract") else None
+    side = None
+    try:
+        side = services._side(request.user, declaration.candidate, declaration.company_id)
+    except services.AgreementError:
+        side = None
+    context = {
+        "declaration": declaration,
+        "contract": contract,
+        "side": side,
+        "may_manage": Candidate.objects.manageable_by(request.user).filter(pk=declaration.candidate_id).exists(),
+        "contract_form": ContractForm(
+            initial={
+                "starts_on": declaration.contract_start,
+                "duration_months": declaration.minimum_months,
+                "hours_per_week": declaration.hours_per_week,
+            }
+        ),
+    }
+    return render(request, "candidates/declaration_detail.html", context)
+
+
+@require_POST
+@login_required
+def declaration_sign(request, pk: int):
+    declaration = get_object_or_404(declarations_visible_to(request.user), pk=pk)
+    try:
+        services.sign_declaration(request.user, declaration)
+    except services.AgreementError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Your signature has been recorded."))
+    return redirect("declaration_detail", pk=pk)
+
+
+@login_required
+def declaration_download(request, pk: int):
+    declaration = get_object_or_404(declarations_visible_to(request.user), pk=pk)
+    response = HttpResponse(declaration_pdf(declaration), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="intentieverklaring-{declaration.pk}.pdf"'
+    return response
+
+
+class ContractForm(forms.Form):
+    starts_on = forms.DateField(label=gettext_lazy("Start"), widget=forms.DateInput(attrs={"type": "date"}))
+    duration_months = forms.IntegerField(label=gettext_lazy("Duration (months)"), min_value=1, max_value=120)
+    hours_per_week = forms.IntegerField(label=gettext_lazy("Hours per week"), min_value=1, max_value=60)
+
+
+@require_POST
+@login_required
+def contract_record(request, pk: int):
+    declaration = get_object_or_404(declarations_visible_to(request.user), pk=pk)
+    form = ContractForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+        return redirect("declaration_detail", pk=pk)
+    try:
+        services.record_contract(request.user, declaration, **form.cleaned_data)
+    except services.AgreementError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The contract is ready to be signed by both sides."))
+    return redirect("declaration_detail", pk=pk)
+
+
+@require_POST
+@login_required
+def contract_sign(request, pk: int):
+    contract = get_object_or_404(
+        EmploymentContract.objects.filter(declaration__in=declarations_visible_to(request.user)), pk=pk
+    )
+    try:
+        services.sign_contract(request.user, contract)
+    except services.AgreementError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Your signature has been recorded."))
+    return redirect("declaration_detail", pk=contract.declaration_id)
+
+
+class EnrolmentForm(forms.Form):
+    runs = forms.ModelMultipleChoiceField(
+        queryset=ModuleRun.objects.none(), widget=forms.CheckboxSelectMultiple, label=gettext_lazy("Runs")
+    )
+    paid_by = forms.ModelChoiceField(
+        queryset=Organisation.objects.none(), required=False, label=gettext_lazy("Training costs paid by")
+    )
+    own_contribution = forms.DecimalField(
+        min_value=0, max_value=50_000, decimal_places=2, initial=0, label=gettext_lazy("Own contribution (EUR)")
+    )
+
+    def __init__(self, *args, candidate, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["runs"].queryset = ModuleRun.objects.filter(
+            starts_on__gte=timezone.localdate(), module__is_active=True
+        ).select_related("module__provider")
+        self.fields["paid_by"].queryset = Organisation.objects.filter(
+            campus=candidate.campus, kind__in=[Organisation.Kind.COMPANY, Organisation.Kind.GOVERNMENT]
+        )
+        sponsor = candidate.employer or next((d.company for d in candidate.declarations.all() if d.is_signed), None)
+        self.fields["paid_by"].initial = sponsor
+
+
+@login_required
+def enrolment_create(request, pk: int):
+    candidate = get_object_or_404(Candidate.objects.manageable_by(request.user), pk=pk)
+    form = EnrolmentForm(request.POST or None, candidate=candidate)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.enrol(request.user, candidate, **form.cleaned_data)
+        except services.AgreementError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The enrolment has been recorded."))
+            return redirect("candidate_detail", pk=pk)
+    enrolments = candidate.enrolments.select_related("run__module__provider", "paid_by")
+    return render(
+        request, "candidates/enrolment_form.html", {"form": form, "candidate": candidate, "enrolments": enrolments}
+    )
