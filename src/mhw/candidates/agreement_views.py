@@ -28,7 +28,7 @@ class DeclarationForm(forms.ModelForm):
             "company", "role_title", "contract_start", "minimum_months", "work_experience_months", "hours_per_week",
             "salary_band",
         ]  # fmt: skip
-        widgets = {"contract_start": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"contract_start": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def __init__(self, *args, campus, **kwargs):
         super().__init__(*args, **kwargs)
@@ -110,7 +110,7 @@ def declaration_download(request, pk: int):
 
 
 class ContractForm(forms.Form):
-    starts_on = forms.DateField(label=gettext_lazy("Start"), widget=forms.DateInput(attrs={"type": "date"}))
+    starts_on = forms.DateField(label=gettext_lazy("Start"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     duration_months = forms.IntegerField(label=gettext_lazy("Duration (months)"), min_value=1, max_value=120)
     hours_per_week = forms.IntegerField(label=gettext_lazy("Hours per week"), min_value=1, max_value=60)
 

@@ -144,7 +144,7 @@ class IntakeForm(forms.ModelForm):
         model = IntakeResult
         fields = ["kind", "taken_on", "source", "summary", "conclusions_for_candidate"]
         widgets = {
-            "taken_on": forms.DateInput(attrs={"type": "date"}),
+            "taken_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "summary": forms.Textarea(attrs={"rows": 3}),
             "conclusions_for_candidate": forms.Textarea(attrs={"rows": 2}),
         }
