@@ -152,6 +152,18 @@ PAGES: dict[str, Route] = {
         lambda w: reverse("contract_sign", args=[w.declaration_a.contract.pk]),
         only(VIEW_CANDIDATES, 302, 404, company_hr=302, candidate=302),
     ),
+    "skill_record": Route(
+        "post",
+        lambda w: reverse("skill_record", args=[w.candidate_a.pk]),
+        only(MANAGE_CANDIDATES, 302, 404),
+        lambda w: {"item_code": w.skills.published.items.first().code, "level": 2, "source": "assessment"},
+    ),
+    "target_roles_set": Route(
+        "post",
+        lambda w: reverse("target_roles_set", args=[w.candidate_a.pk]),
+        only(MANAGE_CANDIDATES, 302, 404),
+        lambda w: {"target_roles": [w.skills.profile.pk]},
+    ),
     "candidate_edit": Route(
         "get",
         lambda w: reverse("candidate_edit", kwargs={"pk": w.candidate_a.pk}),

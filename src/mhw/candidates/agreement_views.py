@@ -110,7 +110,9 @@ def declaration_download(request, pk: int):
 
 
 class ContractForm(forms.Form):
-    starts_on = forms.DateField(label=gettext_lazy("Start"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    starts_on = forms.DateField(
+        label=gettext_lazy("Start"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     duration_months = forms.IntegerField(label=gettext_lazy("Duration (months)"), min_value=1, max_value=120)
     hours_per_week = forms.IntegerField(label=gettext_lazy("Hours per week"), min_value=1, max_value=60)
 

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from mhw.candidates import agreement_views, route_views, views
+from mhw.candidates import agreement_views, route_views, skill_views, views
 from mhw.candidates.pipeline import ACTIONS
 
 urlpatterns = [
@@ -13,6 +13,8 @@ urlpatterns = [
     path("candidates/<int:pk>/intake/", route_views.intake_record, name="intake_record"),
     path("candidates/<int:pk>/declarations/new/", agreement_views.declaration_create, name="declaration_create"),
     path("candidates/<int:pk>/enrol/", agreement_views.enrolment_create, name="enrolment_create"),
+    path("candidates/<int:pk>/skills/", skill_views.skill_record, name="skill_record"),
+    path("candidates/<int:pk>/target-roles/", skill_views.target_roles_set, name="target_roles_set"),
     path("declarations/<int:pk>/", agreement_views.declaration_detail, name="declaration_detail"),
     path("declarations/<int:pk>/sign/", agreement_views.declaration_sign, name="declaration_sign"),
     path("declarations/<int:pk>/pdf/", agreement_views.declaration_download, name="declaration_download"),

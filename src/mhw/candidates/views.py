@@ -16,6 +16,7 @@ from mhw.candidates.forms import CampusChoiceForm, CandidateForm
 from mhw.candidates.models import Candidate
 from mhw.candidates.route_views import IntakeForm
 from mhw.candidates.services import intake, route
+from mhw.candidates.skill_views import SkillLevelForm, TargetRolesForm, gap_context
 
 
 @capability_required(Capability.VIEW_CANDIDATES)
@@ -62,6 +63,10 @@ def candidate_detail(request, pk: int):
         "consents": candidate.consents.select_related("text"),
         "target_roles": candidate.target_roles.all(),
         "declarations": candidate.declarations.select_related("company"),
+        "skills": candidate.skills.select_related("item", "recorded_by"),
+        "gaps": gap_context(candidate),
+        "skill_form": SkillLevelForm(),
+        "target_roles_form": TargetRolesForm(candidate=candidate),
         "enrolments": candidate.enrolments.select_related("run__module__provider"),
     }
     return render(request, "candidates/candidate_detail.html", context)

@@ -1,6 +1,7 @@
 from mhw.candidates.models.candidate import Candidate, CandidateQuerySet
 from mhw.candidates.models.consent import Consent, ConsentText
 from mhw.candidates.models.route import (
+    CandidateSkill,
     DeclarationOfIntent,
     EmploymentContract,
     Enrolment,
@@ -11,6 +12,7 @@ from mhw.candidates.models.route import (
 __all__ = [
     "Candidate",
     "CandidateQuerySet",
+    "CandidateSkill",
     "Consent",
     "ConsentText",
     "DeclarationOfIntent",

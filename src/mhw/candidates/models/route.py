@@ -1,7 +1,7 @@
 """Records of the individual route: every pipeline step, intake results, declarations of intent and contracts."""
 
 from django.conf import settings
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -156,3 +156,38 @@ class Enrolment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.candidate} — {self.run}"
+
+
+class CandidateSkill(models.Model):
+    """A level the candidate shows in a catalogue item, with where it comes from. Self-assessed levels are kept
+    apart: they inform the coach but never count as proven."""
+
+    class Source(models.TextChoices):
+        ASSESSMENT = "assessment", _("Skills assessment")
+        CREDENTIAL = "credential", _("Earlier credential")
+        MODULE = "module", _("Completed module")
+        SELF = "self", _("Self-assessment (not proven)")
+
+    candidate = models.ForeignKey("candidates.Candidate", on_delete=models.CASCADE, related_name="skills")
+    item = models.ForeignKey("skills.UloItem", on_delete=models.PROTECT, related_name="+")
+    level = models.PositiveSmallIntegerField(_("level"), validators=[MinValueValidator(0), MaxValueValidator(5)])
+    source = models.CharField(_("source"), max_length=12, choices=Source.choices)
+    evidence = models.CharField(_("evidence"), max_length=300, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
+
+    class Meta:
+        ordering = ["item__code", "source"]
+        verbose_name = _("shown skill level")
+        verbose_name_plural = _("shown skill levels")
+        constraints = [
+            models.UniqueConstraint(fields=["candidate", "item", "source"], name="candidate_skill_one_per_source"),
+            models.CheckConstraint(condition=Q(level__gte=0, level__lte=5), name="candidate_skill_level_0_5"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.candidate}: {self.item.code} = {self.level} ({self.source})"
+
+    @property
+    def is_proven(self) -> bool:
+        return self.source != self.Source.SELF

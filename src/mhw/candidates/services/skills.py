@@ -1,0 +1,53 @@
+"""The candidate's skills profile and the gap to the roles they aim at, through the shared gap module."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from mhw.accounts.audit import record_event
+from mhw.candidates.models import Candidate, CandidateSkill
+from mhw.skills.gap import GapResult, compute_gap
+from mhw.skills.services.profiles import requirements_for_gap
+
+
+@transaction.atomic
+def record_skill_level(actor, candidate: Candidate, *, item, level: int, source: str, evidence: str) -> CandidateSkill:
+    """Set the level shown in `item` from `source`; a later record from the same source replaces the earlier one."""
+    skill, _created = CandidateSkill.objects.update_or_create(
+        candidate=candidate,
+        item=item,
+        source=source,
+        defaults={"level": level, "evidence": evidence, "recorded_by": actor},
+    )
+    record_event(actor, "candidate.skill_recorded", candidate, details={"item": item.code, "source": source})
+    return skill
+
+
+def proven_levels(candidate: Candidate) -> dict[str, int]:
+    """The highest proven level per catalogue item code, keyed as the profiles key them."""
+    levels: dict[str, int] = {}
+    for skill in candidate.skills.exclude(source=CandidateSkill.Source.SELF).select_related("item"):
+        key = f"item:{skill.item.code}"
+        levels[key] = max(levels.get(key, 0), skill.level)
+    return levels
+
+
+@dataclass(frozen=True)
+class RoleGap:
+    profile: object
+    result: GapResult
+    labels: dict[str, str]
+
+
+def gaps_to_target_roles(candidate: Candidate) -> list[RoleGap]:
+    """For each role the candidate aims at: the gap between its current profile version and the proven levels."""
+    shown = proven_levels(candidate)
+    gaps = []
+    for profile in candidate.target_roles.all():
+        version = profile.current
+        if version is None:
+            continue
+        requirements = version.requirements.select_related("item", "specialism")
+        labels = {req.skill_key: req.label for req in requirements}
+        gaps.append(RoleGap(profile, compute_gap(requirements_for_gap(version), shown), labels))
+    return gaps
