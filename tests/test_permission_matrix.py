@@ -164,6 +164,12 @@ PAGES: dict[str, Route] = {
         only(MANAGE_CANDIDATES, 302, 404),
         lambda w: {"target_roles": [w.skills.profile.pk]},
     ),
+    "programme_figures": Route("get", _url("programme_figures"), only(VIEW_CANDIDATES, 200, 403, coach_campus_b=200)),
+    "evaluation": Route(
+        "get",
+        lambda w: reverse("evaluation", args=[w.candidate_a.pk]),
+        expect(404, anonymous=302, candidate=200, company_hr=200),
+    ),
     "candidate_edit": Route(
         "get",
         lambda w: reverse("candidate_edit", kwargs={"pk": w.candidate_a.pk}),

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from mhw.accounts.models import AuditEvent, User
 from mhw.candidates.models import Candidate, Consent, IntakeResult, PipelineEvent
@@ -136,3 +137,35 @@ def test_withdrawing_consent_takes_effect_at_once(world, client_for):
     client.post(reverse("consent_give", args=["programme"]))
     assert "consent" in route.route_facts(world.candidate_a)
     assert Consent.objects.filter(candidate=world.candidate_a).count() == 2
+
+
+def test_the_route_completes_only_after_the_students_evaluation(world, client_for):
+    candidate = world.candidate_a
+    Candidate.objects.filter(pk=candidate.pk).update(stage="onboarding")
+    candidate.refresh_from_db()
+    with pytest.raises(RouteError):
+        route.take_step(world.user("coach"), candidate, "complete")
+    response = client_for(world.user("candidate")).post(
+        reverse("evaluation", args=[candidate.pk]), {"preparation": 4, "guidance": 5, "recommend": 5, "remarks": "Top"}
+    )
+    assert response.status_code == 302
+    again = client_for(world.user("candidate")).post(
+        reverse("evaluation", args=[candidate.pk]), {"preparation": 1, "guidance": 1, "recommend": 1}
+    )
+    assert again.context["form"].non_field_errors()
+    assert route.take_step(world.user("coach"), candidate, "complete").stage == "completed"
+
+
+def test_the_figures_count_a_candidate_who_reached_a_contract(world, client_for):
+    coach = world.user("coach")
+    route.take_step(coach, world.candidate_a, "register")
+    contract = world.declaration_a.contract
+    contract.signed_by_company_at = contract.signed_by_candidate_at = timezone.now()
+    contract.save()
+    figures_page = client_for(coach).get(reverse("programme_figures"))
+    registered = next(count for _label, count, _share in figures_page.context["funnel"])
+    assert registered == 1
+    assert figures_page.context["time_to_job"].count == 1
+    assert figures_page.context["total"] == 1
+    other_campus = client_for(world.user("coach_campus_b")).get(reverse("programme_figures"))
+    assert other_campus.context["time_to_job"].count == 0

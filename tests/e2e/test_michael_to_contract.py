@@ -107,3 +107,17 @@ def test_michael_goes_from_registration_to_a_signed_contract(page, live_server, 
     _step(page, "start_onboarding")
     expect(page.locator("#candidate-stage")).to_have_text("Onboarding en werkervaring")
     expect(page.locator("table.history tbody tr")).to_have_count(14)
+
+    page = _as(page, live_server, EMAIL, PASSWORD)
+    page.locator("a[href$='/evaluation/']").click()
+    for name in ("preparation", "guidance", "recommend"):
+        page.locator(f"[name={name}][value='5']").check()
+    page.locator("form.stacked button[type=submit]").click()
+
+    page = _staff(page, live_server, "coach.noord")
+    page.goto(candidate_url)
+    _step(page, "complete")
+    expect(page.locator("#candidate-stage")).to_have_text("Afgerond en geëvalueerd")
+    page.goto(f"{live_server.url}/figures/")
+    expect(page.locator("#funnel svg g.bar[data-stage='contract_signed']")).to_have_attribute("data-count", "1")
+    expect(page.locator("#figure-contracts")).to_have_text("1")

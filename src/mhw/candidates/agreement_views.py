@@ -66,16 +66,10 @@ def declaration_create(request, pk: int):
 @login_required
 def declaration_detail(request, pk: int):
     declaration = get_object_or_404(declarations_visible_to(request.user), pk=pk)
-    contract = getattr(declaration, "contract", None) if hasattr(declaration, "contract") else None
-    side = None
-    try:
-        side = services._side(request.user, declaration.candidate, declaration.company_id)
-    except services.AgreementError:
-        side = None
     context = {
         "declaration": declaration,
-        "contract": contract,
-        "side": side,
+        "contract": EmploymentContract.objects.filter(declaration=declaration).first(),
+        "side": services.signing_side(request.user, declaration.candidate, declaration.company_id),
         "may_manage": Candidate.objects.manageable_by(request.user).filter(pk=declaration.candidate_id).exists(),
         "contract_form": ContractForm(
             initial={

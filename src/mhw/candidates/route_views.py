@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth import login, password_validation
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -13,10 +14,11 @@ from django.views.decorators.http import require_POST
 from mhw.accounts.models import Campus, Organisation, User
 from mhw.accounts.permissions import can
 from mhw.accounts.roles import Capability
-from mhw.candidates.models import Candidate, Consent, ConsentText, IntakeResult
+from mhw.candidates.models import Candidate, Consent, ConsentText, Evaluation, IntakeResult
 from mhw.candidates.models.candidate import RecruitmentChannel
 from mhw.candidates.models.consent import ConsentScope
 from mhw.candidates.services import consent as consent_services
+from mhw.candidates.services import evaluation as evaluation_services
 from mhw.candidates.services import intake as intake_services
 from mhw.candidates.services.route import RouteError, take_step
 from mhw.skills.models import SkillsProfile
@@ -187,3 +189,32 @@ def consent_give(request, scope: str):
     else:
         messages.success(request, _("Thank you, your consent has been recorded."))
     return redirect("dashboard")
+
+
+class EvaluationForm(forms.ModelForm):
+    class Meta:
+        model = Evaluation
+        fields = ["preparation", "guidance", "recommend", "remarks"]
+        widgets = {
+            name: forms.RadioSelect(choices=[(n, str(n)) for n in range(1, 6)])
+            for name in ("preparation", "guidance", "recommend")
+        } | {"remarks": forms.Textarea(attrs={"rows": 3})}
+
+
+@login_required
+def evaluation(request, pk: int):
+    candidate = get_object_or_404(Candidate, pk=pk)
+    side = evaluation_services.evaluating_side(request.user, candidate)
+    if side is None:
+        raise Http404
+    form = EvaluationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            evaluation_services.submit_evaluation(request.user, candidate, data=form.cleaned_data)
+        except evaluation_services.EvaluationError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Thank you for your evaluation."))
+            return redirect("dashboard")
+    context = {"form": form, "candidate": candidate, "side": side}
+    return render(request, "candidates/evaluation_form.html", context)

@@ -1,10 +1,11 @@
 from django.urls import path, re_path
 
-from mhw.candidates import agreement_views, route_views, skill_views, views
+from mhw.candidates import agreement_views, figures_views, route_views, skill_views, views
 from mhw.candidates.pipeline import ACTIONS
 
 urlpatterns = [
     path("register/", route_views.register, name="register"),
+    path("figures/", figures_views.programme_figures, name="programme_figures"),
     re_path(
         rf"^candidates/(?P<pk>[0-9]+)/steps/(?P<action>{'|'.join(ACTIONS)})/$",
         route_views.candidate_step,
@@ -14,6 +15,7 @@ urlpatterns = [
     path("candidates/<int:pk>/declarations/new/", agreement_views.declaration_create, name="declaration_create"),
     path("candidates/<int:pk>/enrol/", agreement_views.enrolment_create, name="enrolment_create"),
     path("candidates/<int:pk>/skills/", skill_views.skill_record, name="skill_record"),
+    path("candidates/<int:pk>/evaluation/", route_views.evaluation, name="evaluation"),
     path("candidates/<int:pk>/target-roles/", skill_views.target_roles_set, name="target_roles_set"),
     path("declarations/<int:pk>/", agreement_views.declaration_detail, name="declaration_detail"),
     path("declarations/<int:pk>/sign/", agreement_views.declaration_sign, name="declaration_sign"),

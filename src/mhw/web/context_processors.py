@@ -12,6 +12,7 @@ def navigation(request):
         items.append(("dashboard", _("Dashboard")))
         if can(user, Capability.VIEW_CANDIDATES):
             items.append(("candidate_list", _("Candidates")))
+            items.append(("programme_figures", _("Figures")))
         if can(user, Capability.VIEW_PARTNERS):
             items.append(("organisation_list", _("Partners")))
         if can(user, Capability.VIEW_SKILLS_WORK):

@@ -14,6 +14,7 @@ from mhw.accounts.roles import Capability
 from mhw.candidates.models import Candidate, ConsentText, DeclarationOfIntent
 from mhw.candidates.models.consent import ConsentScope
 from mhw.candidates.services import intake, route
+from mhw.candidates.services.evaluation import EVALUATING_STAGES
 
 # The five use cases of the toolbox's table 1, as entrances of the front door.
 USE_CASES = [
@@ -104,6 +105,9 @@ def dashboard(request):
     context["own_candidate"] = own
     if own is not None:
         context["own_steps"] = route.next_steps(user, own)
+        context["own_may_evaluate"] = (
+            own.stage in EVALUATING_STAGES and not own.evaluations.filter(by="student").exists()
+        )
         context["own_intake"] = [r for r in intake.read_intake_results(user, own) if r.conclusions_for_candidate]
         context["own_consents"] = own.consents.select_related("text")
         given = {c.text.scope for c in context["own_consents"] if c.in_force}

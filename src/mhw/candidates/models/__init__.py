@@ -5,6 +5,7 @@ from mhw.candidates.models.route import (
     DeclarationOfIntent,
     EmploymentContract,
     Enrolment,
+    Evaluation,
     IntakeResult,
     PipelineEvent,
 )
@@ -18,6 +19,7 @@ __all__ = [
     "DeclarationOfIntent",
     "EmploymentContract",
     "Enrolment",
+    "Evaluation",
     "IntakeResult",
     "PipelineEvent",
 ]

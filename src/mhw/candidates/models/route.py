@@ -191,3 +191,41 @@ class CandidateSkill(models.Model):
     @property
     def is_proven(self) -> bool:
         return self.source != self.Source.SELF
+
+
+class Evaluation(models.Model):
+    """The end-of-route evaluation by the student or by the company; its ratings feed the campus figures."""
+
+    class By(models.TextChoices):
+        STUDENT = "student", _("Student")
+        COMPANY = "company", _("Company")
+
+    candidate = models.ForeignKey("candidates.Candidate", on_delete=models.CASCADE, related_name="evaluations")
+    by = models.CharField(_("by"), max_length=8, choices=By.choices)
+    preparation = models.PositiveSmallIntegerField(
+        _("preparation for the job (1–5)"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    guidance = models.PositiveSmallIntegerField(
+        _("guidance and cooperation (1–5)"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    recommend = models.PositiveSmallIntegerField(
+        _("would recommend the route (1–5)"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    remarks = models.TextField(_("remarks"), blank=True)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    submitted_at = models.DateTimeField(_("submitted"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        verbose_name = _("evaluation")
+        verbose_name_plural = _("evaluations")
+        constraints = [
+            models.UniqueConstraint(fields=["candidate", "by"], name="evaluation_one_per_side"),
+            models.CheckConstraint(
+                condition=Q(preparation__range=(1, 5), guidance__range=(1, 5), recommend__range=(1, 5)),
+                name="evaluation_ratings_1_5",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.candidate} — {self.get_by_display()}"

@@ -45,15 +45,20 @@ def draft_declaration(actor, candidate: Candidate, *, company: Organisation, dat
     return declaration
 
 
-def _side(actor, candidate: Candidate, company_id: int) -> str:
+def signing_side(actor, candidate: Candidate, company_id: int) -> str | None:
+    """Which side `actor` signs for: "candidate", "company" (its HR), or None for everyone else."""
     if candidate.user_id == actor.pk:
         return "candidate"
-    if (
-        company_id in actor.organisation_ids
-        and Membership.objects.filter(user=actor, organisation_id=company_id, role=Role.COMPANY_HR).exists()
-    ):
+    if Membership.objects.filter(user=actor, organisation_id=company_id, role=Role.COMPANY_HR).exists():
         return "company"
-    raise AgreementError(_("Only the candidate and the company sign this document."))
+    return None
+
+
+def _side(actor, candidate: Candidate, company_id: int) -> str:
+    side = signing_side(actor, candidate, company_id)
+    if side is None:
+        raise AgreementError(_("Only the candidate and the company sign this document."))
+    return side
 
 
 @transaction.atomic

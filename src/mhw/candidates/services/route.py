@@ -75,6 +75,8 @@ def route_facts(candidate: Candidate) -> frozenset[str]:
         facts.add("intent_signed")
     if any(d.is_signed and hasattr(d, "contract") and d.contract.is_signed for d in declarations):
         facts.add("contract_signed")
+    if candidate.evaluations.filter(by="student").exists():
+        facts.add("evaluation")
     if candidate.trajectory == Candidate.Trajectory.UPSKILLING and candidate.employer_id:
         facts.add("employer_sponsor")
     return frozenset(facts)
