@@ -156,7 +156,7 @@ PAGES: dict[str, Route] = {
         "post",
         lambda w: reverse("skill_record", args=[w.candidate_a.pk]),
         only(MANAGE_CANDIDATES, 302, 404),
-        lambda w: {"item_code": w.skills.published.items.first().code, "level": 2, "source": "assessment"},
+        lambda w: {"skill-item_code": w.skills.published.items.first().code, "skill-level": 2, "skill-source": "self"},
     ),
     "target_roles_set": Route(
         "post",

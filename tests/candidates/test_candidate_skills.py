@@ -47,7 +47,12 @@ def test_the_candidate_page_explains_the_gap_and_draws_the_spider(world, role, c
     client = client_for(world.user("coach"))
     client.post(
         reverse("skill_record", args=[world.candidate_a.pk]),
-        {"item_code": items[0].code.lower(), "level": 3, "source": "assessment", "evidence": "praktijktoets"},
+        {
+            "skill-item_code": items[0].code.lower(),
+            "skill-level": 3,
+            "skill-source": "assessment",
+            "skill-evidence": "x",
+        },
     )
     response = client.get(reverse("candidate_detail", args=[world.candidate_a.pk]))
     gap = response.context["gaps"][0]
@@ -60,7 +65,7 @@ def test_the_candidate_page_explains_the_gap_and_draws_the_spider(world, role, c
 def test_an_unknown_item_code_is_refused(world, client_for):
     response = client_for(world.user("coach")).post(
         reverse("skill_record", args=[world.candidate_a.pk]),
-        {"item_code": "VO99999", "level": 3, "source": "assessment"},
+        {"skill-item_code": "VO99999", "skill-level": 3, "skill-source": "assessment"},
         follow=True,
     )
     assert not world.candidate_a.skills.exists()

@@ -12,6 +12,7 @@ from mhw.accounts.roles import Capability
 from mhw.candidates import figures
 from mhw.candidates.models import Candidate, EmploymentContract, Evaluation, PipelineEvent
 from mhw.candidates.models.candidate import STAGE_CHOICES
+from mhw.candidates.services.route import ACTION_LABELS
 
 
 class FiguresFilter(forms.Form):
@@ -82,7 +83,7 @@ def programme_figures(request):
         "funnel_svg": figures.funnel_svg(
             rows, {s: str(labels[s]) for s in figures.MILESTONES}, _("Funnel of the route")
         ),
-        "dropouts": [(how, labels.get(stage, stage), n) for how, stage, n in figures.dropouts(facts)],
+        "dropouts": [(ACTION_LABELS[how], labels.get(stage, stage), n) for how, stage, n in figures.dropouts(facts)],
         "reasons": [f.left_reason for f in facts if f.left_reason][:50],
         "time_to_job": stats,
         "weeks": {

@@ -15,6 +15,8 @@ from mhw.skills.models import SkillsProfile, UloItem, UloStatus
 
 
 class SkillLevelForm(forms.Form):
+    # Prefixed: the candidate page also holds the intake form, whose "source" means something else.
+    prefix = "skill"
     item_code = forms.CharField(max_length=8, label=gettext_lazy("Catalogue item code"))
     level = forms.IntegerField(min_value=0, max_value=5, label=gettext_lazy("Level shown (0–5)"))
     source = forms.ChoiceField(choices=CandidateSkill.Source.choices, label=gettext_lazy("Source"))
@@ -77,7 +79,7 @@ def gap_context(candidate: Candidate) -> list[dict]:
 @login_required
 def skill_record(request, pk: int):
     candidate = get_object_or_404(Candidate.objects.manageable_by(request.user), pk=pk)
-    form = SkillLevelForm(request.POST)
+    form = SkillLevelForm(request.POST, prefix=SkillLevelForm.prefix)
     if form.is_valid():
         data = form.cleaned_data
         services.record_skill_level(
