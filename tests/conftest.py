@@ -1,3 +1,4 @@
+import datetime
 from dataclasses import dataclass, field
 
 import pytest
@@ -13,6 +14,7 @@ from mhw.candidates.services import consent as consent_services
 from mhw.demo.seed_route import seed_consent_texts
 from mhw.learning.models import Module
 from mhw.learning.services import import_offer
+from mhw.recruitment.models import EventRegistration, RecruitmentEvent
 from mhw.skills.mapping_sheet import MappingGrid
 from mhw.skills.models import Qualification, SkillsMapping, SkillsProfile, UloVersion
 from mhw.skills.services import catalogue, mapping, profiles
@@ -64,6 +66,8 @@ class World:
     consent_a: Consent | None = None
     module_a: Module | None = None
     declaration_a: DeclarationOfIntent | None = None
+    event_a: RecruitmentEvent | None = None
+    registration_a: EventRegistration | None = None
 
     def user(self, actor: str) -> User | None:
         return self.users[actor]
@@ -113,6 +117,14 @@ def build_world() -> World:
     )  # fmt: skip
     EmploymentContract.objects.create(
         declaration=world.declaration_a, starts_on="2027-07-01", duration_months=12, hours_per_week=38
+    )
+    starts = timezone.now() + datetime.timedelta(days=10)
+    world.event_a = RecruitmentEvent.objects.create(
+        campus=campus_a, kind="information", title="Informatiesessie waterstof", starts_at=starts,
+        ends_at=starts + datetime.timedelta(hours=2), location="Groningen", capacity=2, host=users["coach"],
+    )  # fmt: skip
+    world.registration_a = EventRegistration.objects.create(
+        event=world.event_a, name="Joost", email="joost@example.org", status="confirmed"
     )
     return world
 

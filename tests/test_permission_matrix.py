@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from mhw.recruitment.services import cancel_token
 from tests.conftest import ACTORS, World
 
 STAFF_A = (
@@ -30,6 +31,7 @@ VIEW_AUDIT = ("campus_admin",)
 AUTHOR_OUTCOMES = ("teacher", "company_account_manager", "broker", "expert", "campus_admin")
 REVIEW_OUTCOMES = ("expert", "campus_admin")
 MANAGE_OFFER = ("broker", "campus_admin")
+MANAGE_EVENTS = ("candidate_account_manager", "coach", "teacher", "campus_admin")
 MANAGE_MAPPINGS = ("company_account_manager", "broker", "expert", "campus_admin")
 MANAGE_PROFILES = ("company_account_manager", "campus_admin")
 
@@ -278,6 +280,23 @@ PAGES: dict[str, Route] = {
         "get",
         lambda w: reverse("offer_download", args=[w.provider_a.pk, "csv"]),
         only(MANAGE_OFFER, 200, 404, provider_staff=200),
+    ),
+    "agenda": Route("get", _url("agenda"), expect(200)),
+    "event_detail": Route("get", lambda w: reverse("event_detail", args=[w.event_a.pk]), expect(200)),
+    "event_calendar": Route("get", lambda w: reverse("event_calendar", args=[w.event_a.pk]), expect(200)),
+    "event_cancel": Route("get", lambda w: reverse("event_cancel", args=[cancel_token(w.registration_a)]), expect(200)),
+    "event_manage": Route("get", _url("event_manage"), only(MANAGE_EVENTS, 200, 403, coach_campus_b=200)),
+    "event_create": Route("get", _url("event_create"), only(MANAGE_EVENTS, 200, 403, coach_campus_b=200)),
+    "event_registrations": Route(
+        "get",
+        lambda w: reverse("event_registrations", args=[w.event_a.pk]),
+        only(MANAGE_EVENTS, 200, 403, coach_campus_b=404),
+    ),
+    "event_attendance": Route(
+        "post",
+        lambda w: reverse("event_attendance", args=[w.registration_a.pk]),
+        only(MANAGE_EVENTS, 302, 403, coach_campus_b=404),
+        lambda w: {"attended": "yes"},
     ),
     "api:openapi-json": Route("get", _url("api:openapi-json"), expect(200)),
     "api:openapi-view": Route("get", _url("api:openapi-view"), expect(200)),

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "mhw.skills",
     "mhw.learning",
     "mhw.candidates",
+    "mhw.recruitment",
     "mhw.web",
     "mhw.demo",
 ]

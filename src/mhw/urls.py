@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("mhw.skills.urls")),
     path("", include("mhw.learning.urls")),
     path("", include("mhw.candidates.urls")),
+    path("", include("mhw.recruitment.urls")),
     path("api/v1/", api.urls),
 ]
 

@@ -51,6 +51,7 @@ class Capability(models.TextChoices):
     RECORD_TRAINING = "record_training", _("Record kick-off, basic modules, go/no-go and completed training")
     READ_INTAKE = "read_intake", _("Read intake results")
     MANAGE_OFFER = "manage_offer", _("Maintain the regional offer of modules")
+    MANAGE_EVENTS = "manage_events", _("Organise recruitment events")
 
 
 _ALL = frozenset(Capability)
@@ -59,6 +60,7 @@ _ALL = frozenset(Capability)
 ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
     Role.CANDIDATE_ACCOUNT_MANAGER: frozenset(
         {
+            Capability.MANAGE_EVENTS,
             Capability.VIEW_CANDIDATES,
             Capability.MANAGE_CANDIDATES,
             Capability.READ_INTAKE,
@@ -70,6 +72,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
     # The coach guides the candidate through intake to student and sits at the go/no-go.
     Role.COACH: frozenset(
         {
+            Capability.MANAGE_EVENTS,
             Capability.VIEW_CANDIDATES,
             Capability.MANAGE_CANDIDATES,
             Capability.READ_INTAKE,
@@ -82,6 +85,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
     # The teacher teaches, assesses the go/no-go and certifies; intake results are not theirs to read.
     Role.TEACHER: frozenset(
         {
+            Capability.MANAGE_EVENTS,
             Capability.VIEW_CANDIDATES,
             Capability.RECORD_TRAINING,
             Capability.VIEW_PARTNERS,

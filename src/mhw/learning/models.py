@@ -85,6 +85,7 @@ class ModuleOutcome(models.Model):
     level = models.PositiveSmallIntegerField(_("level reached"), validators=LEVELS)
 
     class Meta:
+        ordering = ["module", "id"]
         constraints = [
             models.UniqueConstraint(fields=["module", "item"], name="module_outcome_unique"),
             models.CheckConstraint(condition=Q(level__gte=1, level__lte=5), name="module_outcome_level_1_5"),
@@ -102,6 +103,7 @@ class ModulePrerequisite(models.Model):
     level = models.PositiveSmallIntegerField(_("level required"), validators=LEVELS)
 
     class Meta:
+        ordering = ["module", "id"]
         constraints = [models.UniqueConstraint(fields=["module", "item"], name="module_prerequisite_unique")]
 
     def __str__(self) -> str:

@@ -13,6 +13,8 @@ def navigation(request):
         if can(user, Capability.VIEW_CANDIDATES):
             items.append(("candidate_list", _("Candidates")))
             items.append(("programme_figures", _("Figures")))
+        if can(user, Capability.MANAGE_EVENTS):
+            items.append(("event_manage", _("Events")))
         if can(user, Capability.VIEW_PARTNERS):
             items.append(("organisation_list", _("Partners")))
         if can(user, Capability.VIEW_SKILLS_WORK):
@@ -24,5 +26,6 @@ def navigation(request):
             items.append(("audit_log", _("Audit log")))
     items.append(("catalogue", _("Skills catalogue")))
     items.append(("offer", _("Offer")))
+    items.append(("agenda", _("Agenda")))
     items.append(("campus_list", _("Campuses")))
     return {"nav_items": items}

@@ -89,6 +89,8 @@ class ProfileRequirement(models.Model):
     weight = models.DecimalField(_("weight"), max_digits=4, decimal_places=2, default=1)
 
     class Meta:
+        # Requirements keep the order they were written in: gap explanations and charts follow it.
+        ordering = ["version", "id"]
         constraints = [
             models.CheckConstraint(
                 condition=Q(item__isnull=False, specialism__isnull=True)
