@@ -8,7 +8,7 @@ from hypothesis import settings as hypothesis_settings
 from mhw.accounts.models import ApiToken, Campus, Organisation, User
 from mhw.accounts.roles import Role
 from mhw.accounts.tokens import new_token_secret, token_hash
-from mhw.candidates.models import Candidate, Consent, DeclarationOfIntent, EmploymentContract
+from mhw.candidates.models import Candidate, CoachingSession, Consent, DeclarationOfIntent, EmploymentContract
 from mhw.candidates.models.consent import ConsentScope
 from mhw.candidates.services import consent as consent_services
 from mhw.demo.seed_route import seed_consent_texts
@@ -68,6 +68,7 @@ class World:
     declaration_a: DeclarationOfIntent | None = None
     event_a: RecruitmentEvent | None = None
     registration_a: EventRegistration | None = None
+    session_a: CoachingSession | None = None
 
     def user(self, actor: str) -> User | None:
         return self.users[actor]
@@ -123,6 +124,9 @@ def build_world() -> World:
         campus=campus_a, kind="information", title="Informatiesessie waterstof", starts_at=starts,
         ends_at=starts + datetime.timedelta(hours=2), location="Groningen", capacity=2, host=users["coach"],
     )  # fmt: skip
+    world.session_a = CoachingSession.objects.create(
+        candidate=candidate_a, kind="coaching", planned_at=starts, coach=users["coach"], topic="Intake"
+    )
     world.registration_a = EventRegistration.objects.create(
         event=world.event_a, name="Joost", email="joost@example.org", status="confirmed"
     )

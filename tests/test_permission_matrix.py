@@ -172,6 +172,18 @@ PAGES: dict[str, Route] = {
         lambda w: reverse("evaluation", args=[w.candidate_a.pk]),
         expect(404, anonymous=302, candidate=200, company_hr=200),
     ),
+    "session_plan": Route(
+        "post",
+        lambda w: reverse("session_plan", args=[w.candidate_a.pk]),
+        only(MANAGE_CANDIDATES, 302, 404),
+        lambda w: {"kind": "workshop", "planned_at": "2027-01-20T10:00", "topic": "CV"},
+    ),
+    "session_attendance": Route(
+        "post",
+        lambda w: reverse("session_attendance", args=[w.session_a.pk]),
+        only(MANAGE_CANDIDATES, 302, 404),
+        lambda w: {"attended": "yes"},
+    ),
     "candidate_edit": Route(
         "get",
         lambda w: reverse("candidate_edit", kwargs={"pk": w.candidate_a.pk}),

@@ -169,3 +169,23 @@ def test_the_figures_count_a_candidate_who_reached_a_contract(world, client_for)
     assert figures_page.context["total"] == 1
     other_campus = client_for(world.user("coach_campus_b")).get(reverse("programme_figures"))
     assert other_campus.context["time_to_job"].count == 0
+
+
+def test_the_coach_plans_sessions_the_candidate_sees_them_and_attendance_is_kept(world, client_for):
+    coach = client_for(world.user("coach"))
+    response = coach.post(
+        reverse("session_plan", args=[world.candidate_a.pk]),
+        {"kind": "application_training", "planned_at": "2030-01-20T10:00", "topic": "Gesprek oefenen"},
+    )
+    assert response.status_code == 302
+    session = world.candidate_a.sessions.get(kind="application_training")
+    coach.post(reverse("session_attendance", args=[session.pk]), {"attended": "no"})
+    session.refresh_from_db()
+    assert session.attended is False
+    dashboard = client_for(world.user("candidate")).get(reverse("dashboard"))
+    assert session in dashboard.context["own_sessions"]
+    bad = client_for(world.user("coach")).post(
+        reverse("session_plan", args=[world.candidate_a.pk]), {"kind": "party", "planned_at": "morgen"}
+    )
+    assert bad.status_code == 302
+    assert world.candidate_a.sessions.count() == 2

@@ -1,5 +1,7 @@
 """The programme figures page: funnel, drop-out and time-to-job per campus or nationally, over a period."""
 
+from collections import Counter
+
 from django import forms
 from django.db.models import Avg, Prefetch
 from django.shortcuts import render
@@ -11,7 +13,7 @@ from mhw.accounts.models import Campus
 from mhw.accounts.roles import Capability
 from mhw.candidates import figures
 from mhw.candidates.models import Candidate, EmploymentContract, Evaluation, PipelineEvent
-from mhw.candidates.models.candidate import STAGE_CHOICES
+from mhw.candidates.models.candidate import STAGE_CHOICES, RecruitmentChannel
 from mhw.candidates.services.route import ACTION_LABELS
 
 
@@ -69,6 +71,8 @@ def programme_figures(request):
         Prefetch("declarations__contract", queryset=EmploymentContract.objects.all()),
     )
     facts = [_facts(c) for c in candidates]
+    channel_labels = dict(RecruitmentChannel.choices)
+    channels = Counter(channel_labels.get(c.recruitment_channel, _("unknown")) for c in candidates)
     labels = dict(STAGE_CHOICES)
     rows = figures.funnel(facts)
     stats = figures.time_to_job(facts)
@@ -92,5 +96,6 @@ def programme_figures(request):
         },
         "evaluations": list(evaluations),
         "total": len(facts),
+        "channels": channels.most_common(),
     }
     return render(request, "candidates/figures.html", context)

@@ -14,9 +14,10 @@ from django.views.decorators.http import require_POST
 from mhw.accounts.models import Campus, Organisation, User
 from mhw.accounts.permissions import can
 from mhw.accounts.roles import Capability
-from mhw.candidates.models import Candidate, Consent, ConsentText, Evaluation, IntakeResult
+from mhw.candidates.models import Candidate, CoachingSession, Consent, ConsentText, Evaluation, IntakeResult
 from mhw.candidates.models.candidate import RecruitmentChannel
 from mhw.candidates.models.consent import ConsentScope
+from mhw.candidates.services import coaching as coaching_services
 from mhw.candidates.services import consent as consent_services
 from mhw.candidates.services import evaluation as evaluation_services
 from mhw.candidates.services import intake as intake_services
@@ -218,3 +219,33 @@ def evaluation(request, pk: int):
             return redirect("dashboard")
     context = {"form": form, "candidate": candidate, "side": side}
     return render(request, "candidates/evaluation_form.html", context)
+
+
+class SessionForm(forms.ModelForm):
+    class Meta:
+        model = CoachingSession
+        fields = ["kind", "planned_at", "topic"]
+        widgets = {"planned_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")}
+
+
+@require_POST
+@login_required
+def session_plan(request, pk: int):
+    candidate = get_object_or_404(Candidate.objects.manageable_by(request.user), pk=pk)
+    form = SessionForm(request.POST)
+    if form.is_valid():
+        coaching_services.plan_session(request.user, candidate, **form.cleaned_data)
+        messages.success(request, _("The session has been planned."))
+    else:
+        messages.error(request, " ".join(f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items()))
+    return redirect("candidate_detail", pk=pk)
+
+
+@require_POST
+@login_required
+def session_attendance(request, pk: int):
+    session = get_object_or_404(
+        CoachingSession.objects.filter(candidate__in=Candidate.objects.manageable_by(request.user)), pk=pk
+    )
+    coaching_services.record_session_attendance(request.user, session, request.POST.get("attended") == "yes")
+    return redirect("candidate_detail", pk=session.candidate_id)

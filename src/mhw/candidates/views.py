@@ -14,7 +14,7 @@ from mhw.accounts.roles import Capability
 from mhw.candidates import services
 from mhw.candidates.forms import CampusChoiceForm, CandidateForm
 from mhw.candidates.models import Candidate
-from mhw.candidates.route_views import IntakeForm
+from mhw.candidates.route_views import IntakeForm, SessionForm
 from mhw.candidates.services import intake, route
 from mhw.candidates.skill_views import SkillLevelForm, TargetRolesForm, gap_context
 
@@ -64,6 +64,8 @@ def candidate_detail(request, pk: int):
         "target_roles": candidate.target_roles.all(),
         "declarations": candidate.declarations.select_related("company"),
         "skills": candidate.skills.select_related("item", "recorded_by"),
+        "sessions": candidate.sessions.select_related("coach"),
+        "session_form": SessionForm(),
         "gaps": gap_context(candidate),
         "skill_form": SkillLevelForm(),
         "target_roles_form": TargetRolesForm(candidate=candidate),

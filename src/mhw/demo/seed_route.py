@@ -2,11 +2,15 @@
 
 import datetime
 
-from mhw.accounts.models import User
+from django.utils import timezone
+
+from mhw.accounts.models import Campus, User
 from mhw.candidates.models import Candidate, ConsentText
 from mhw.candidates.models.consent import ConsentScope
 from mhw.candidates.services import consent, intake, route
 from mhw.demo.data import DEMO_DOMAIN
+from mhw.learning.models import Module
+from mhw.recruitment.models import RecruitmentEvent
 
 CONSENT_TEXTS = {
     ConsentScope.PROGRAMME: (
@@ -38,6 +42,7 @@ def seed_consent_texts() -> None:
 def seed_route() -> None:
     """Candidates with a portal account have consented and registered; Michael's intake is done."""
     seed_consent_texts()
+    seed_events()
     for candidate in Candidate.objects.filter(user__isnull=False, stage="interested").select_related("user"):
         consent.give_consent(candidate.user, candidate, ConsentScope.PROGRAMME)
         consent.give_consent(candidate.user, candidate, ConsentScope.SHARE_WITH_COMPANIES)
@@ -59,3 +64,25 @@ def seed_route() -> None:
             },
         )
         route.take_step(coach, michael, "complete_intake")
+
+
+def seed_events() -> None:
+    """Upcoming recruitment events at Noord and Rijnmond, weeks ahead of whenever the demo is built."""
+    soon = timezone.localtime().replace(hour=19, minute=0, second=0, microsecond=0) + datetime.timedelta(days=14)
+    plans = [
+        ("noord", "information", "Informatiesessie: werken in de waterstof", 0, 2, "Zernike Campus, Groningen", 40),
+        ("noord", "in_depth", "Verdiepingssessie: veilig werken met waterstof", 7, 2, "Noordelijk Vakcollege", 20),
+        ("noord", "trial_study", "Proefstuderen: lekdichtheid beproeven", 10, 4, "Fieldlab Zoutcaverne", 12),
+        ("rijnmond", "information", "Informatiesessie Rijnmond: banen in de waterstofhaven", 3, 2, "", 60),
+    ]
+    for slug, kind, title, days, hours, location, capacity in plans:
+        campus = Campus.objects.get(slug=slug)
+        starts = soon + datetime.timedelta(days=days)
+        if RecruitmentEvent.objects.filter(campus=campus, title=title).exists():
+            continue
+        module = Module.objects.filter(code="H2-BASIS").first() if kind == "in_depth" else None
+        RecruitmentEvent.objects.create(
+            campus=campus, kind=kind, title=title, starts_at=starts, ends_at=starts + datetime.timedelta(hours=hours),
+            location=location, online_url="" if location else "https://meet.makehydrogenwork.example/rijnmond",
+            capacity=capacity, host=User.objects.get(email=f"coach.{slug}@{DEMO_DOMAIN}"), module=module,
+        )  # fmt: skip

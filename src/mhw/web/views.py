@@ -5,6 +5,7 @@ from django.db import DatabaseError, connection
 from django.db.models import Count, Q
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
@@ -110,6 +111,7 @@ def dashboard(request):
         )
         context["own_intake"] = [r for r in intake.read_intake_results(user, own) if r.conclusions_for_candidate]
         context["own_consents"] = own.consents.select_related("text")
+        context["own_sessions"] = own.sessions.filter(planned_at__gte=timezone.now()).select_related("coach")
         given = {c.text.scope for c in context["own_consents"] if c.in_force}
         context["missing_consents"] = [
             text for text in (ConsentText.current(s) for s in ConsentScope.values) if text and text.scope not in given

@@ -2,6 +2,7 @@ from mhw.candidates.models.candidate import Candidate, CandidateQuerySet
 from mhw.candidates.models.consent import Consent, ConsentText
 from mhw.candidates.models.route import (
     CandidateSkill,
+    CoachingSession,
     DeclarationOfIntent,
     EmploymentContract,
     Enrolment,
@@ -14,6 +15,7 @@ __all__ = [
     "Candidate",
     "CandidateQuerySet",
     "CandidateSkill",
+    "CoachingSession",
     "Consent",
     "ConsentText",
     "DeclarationOfIntent",

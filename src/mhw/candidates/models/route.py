@@ -229,3 +229,28 @@ class Evaluation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.candidate} — {self.get_by_display()}"
+
+
+class CoachingSession(models.Model):
+    """A coaching conversation, workshop or application training planned for a candidate, and whether they came."""
+
+    class Kind(models.TextChoices):
+        COACHING = "coaching", _("Coaching conversation")
+        APPLICATION_TRAINING = "application_training", _("Application training")
+        WORKSHOP = "workshop", _("Workshop")
+        RETURN_DAY = "return_day", _("Return day")
+
+    candidate = models.ForeignKey("candidates.Candidate", on_delete=models.CASCADE, related_name="sessions")
+    kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices)
+    planned_at = models.DateTimeField(_("planned for"))
+    coach = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    topic = models.CharField(_("topic"), max_length=200, blank=True)
+    attended = models.BooleanField(_("attended"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["planned_at", "id"]
+        verbose_name = _("coaching session")
+        verbose_name_plural = _("coaching sessions")
+
+    def __str__(self) -> str:
+        return f"{self.candidate}: {self.get_kind_display()} {self.planned_at:%Y-%m-%d}"
