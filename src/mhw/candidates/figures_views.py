@@ -12,9 +12,9 @@ from mhw.accounts.decorators import capability_required
 from mhw.accounts.models import Campus
 from mhw.accounts.roles import Capability
 from mhw.candidates import figures
+from mhw.candidates.labels import ACTION_LABELS
 from mhw.candidates.models import Candidate, EmploymentContract, Evaluation, PipelineEvent
 from mhw.candidates.models.candidate import STAGE_CHOICES, RecruitmentChannel
-from mhw.candidates.services.route import ACTION_LABELS
 
 
 class FiguresFilter(forms.Form):

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from mhw.accounts.permissions import campus_scope
 from mhw.accounts.roles import Capability
+from mhw.candidates.labels import ACTION_LABELS
+from mhw.candidates.models.candidate import STAGE_CHOICES
 
 
 class PipelineEvent(models.Model):
@@ -27,6 +29,14 @@ class PipelineEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.candidate}: {self.from_stage} → {self.to_stage}"
+
+    @property
+    def action_label(self) -> str:
+        return str(ACTION_LABELS.get(self.action, self.action))
+
+    @property
+    def to_stage_label(self) -> str:
+        return str(dict(STAGE_CHOICES).get(self.to_stage, self.to_stage))
 
 
 class IntakeResult(models.Model):

@@ -9,32 +9,13 @@ from mhw.accounts.audit import record_event
 from mhw.accounts.permissions import can
 from mhw.accounts.roles import Capability
 from mhw.candidates import pipeline
+from mhw.candidates.labels import ACTION_LABELS
 from mhw.candidates.models import Candidate, Consent, PipelineEvent
 from mhw.candidates.models.consent import ConsentScope
 
 # Steps of the training itself, which teachers record too; every other step belongs to the candidate office.
 TRAINING_ACTIONS = frozenset({"kick_off", "complete_basic_modules", "go", "no_go", "complete_training"})
 
-ACTION_LABELS = {
-    "register": _("Register"),
-    "complete_intake": _("Intake done"),
-    "select": _("Select"),
-    "reject": _("Do not select"),
-    "complete_application_training": _("Application training done"),
-    "attend_job_fair": _("Invite to the job fair"),
-    "match": _("Matched with an employer"),
-    "sign_intent": _("Declaration of intent signed"),
-    "enrol": _("Enrol"),
-    "kick_off": _("Kick-off held"),
-    "complete_basic_modules": _("Basic modules done"),
-    "go": _("Go"),
-    "no_go": _("No-go: stop"),
-    "complete_training": _("Training completed"),
-    "sign_contract": _("Contract signed"),
-    "start_onboarding": _("Start onboarding"),
-    "complete": _("Complete"),
-    "withdraw": _("Withdraw"),
-}
 FACT_LABELS = {
     "consent": _("the candidate's consent"),
     "intake_results": _("an intake result or intake interview"),
