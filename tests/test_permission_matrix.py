@@ -176,7 +176,7 @@ PAGES: dict[str, Route] = {
         "post",
         lambda w: reverse("session_plan", args=[w.candidate_a.pk]),
         only(MANAGE_CANDIDATES, 302, 404),
-        lambda w: {"kind": "workshop", "planned_at": "2027-01-20T10:00", "topic": "CV"},
+        lambda w: {"session-kind": "workshop", "session-planned_at": "2027-01-20T10:00", "session-topic": "CV"},
     ),
     "session_attendance": Route(
         "post",

@@ -175,7 +175,7 @@ def test_the_coach_plans_sessions_the_candidate_sees_them_and_attendance_is_kept
     coach = client_for(world.user("coach"))
     response = coach.post(
         reverse("session_plan", args=[world.candidate_a.pk]),
-        {"kind": "application_training", "planned_at": "2030-01-20T10:00", "topic": "Gesprek oefenen"},
+        {"session-kind": "application_training", "session-planned_at": "2030-01-20T10:00", "session-topic": "Oefenen"},
     )
     assert response.status_code == 302
     session = world.candidate_a.sessions.get(kind="application_training")
@@ -185,7 +185,7 @@ def test_the_coach_plans_sessions_the_candidate_sees_them_and_attendance_is_kept
     dashboard = client_for(world.user("candidate")).get(reverse("dashboard"))
     assert session in dashboard.context["own_sessions"]
     bad = client_for(world.user("coach")).post(
-        reverse("session_plan", args=[world.candidate_a.pk]), {"kind": "party", "planned_at": "morgen"}
+        reverse("session_plan", args=[world.candidate_a.pk]), {"session-kind": "party", "session-planned_at": "morgen"}
     )
     assert bad.status_code == 302
     assert world.candidate_a.sessions.count() == 2

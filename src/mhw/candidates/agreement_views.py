@@ -40,10 +40,6 @@ class DeclarationForm(forms.ModelForm):
             self.add_error("minimum_months", _("The contract must last at least the work-experience period."))
         return cleaned
 
-    def _post_clean(self):
-        # Validated by the service and the database constraint; the instance is never saved by the form.
-        pass
-
 
 @login_required
 def declaration_create(request, pk: int):

@@ -222,6 +222,9 @@ def evaluation(request, pk: int):
 
 
 class SessionForm(forms.ModelForm):
+    # Prefixed: the candidate page also holds the intake form, which has a "kind" of its own.
+    prefix = "session"
+
     class Meta:
         model = CoachingSession
         fields = ["kind", "planned_at", "topic"]
@@ -232,7 +235,7 @@ class SessionForm(forms.ModelForm):
 @login_required
 def session_plan(request, pk: int):
     candidate = get_object_or_404(Candidate.objects.manageable_by(request.user), pk=pk)
-    form = SessionForm(request.POST)
+    form = SessionForm(request.POST, prefix=SessionForm.prefix)
     if form.is_valid():
         coaching_services.plan_session(request.user, candidate, **form.cleaned_data)
         messages.success(request, _("The session has been planned."))

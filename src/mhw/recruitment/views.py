@@ -50,10 +50,6 @@ class EventForm(forms.ModelForm):
             self.add_error("location", _("Give a place or an online link."))
         return cleaned
 
-    def _post_clean(self):
-        # The service creates the event; the form only checks.
-        pass
-
 
 def agenda(request):
     events = RecruitmentEvent.objects.upcoming().select_related("campus")
