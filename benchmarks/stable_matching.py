@@ -9,6 +9,7 @@ ours is timed three times and the median is printed. Both optimal sides are chec
 import random
 import statistics
 import sys
+import threading
 import time
 
 from matching.games import HospitalResident
@@ -31,13 +32,25 @@ def instance(candidates: int, companies: int, places: int, ranked: int, seed: in
 
 
 def reference(candidate_prefs, company_prefs, capacities, optimal):
-    game = HospitalResident.create_from_dictionaries(candidate_prefs, company_prefs, capacities)
-    solution = game.solve(optimal=optimal)
-    return {str(r): str(h) for h, residents in solution.items() for r in residents}
+    """The reference solution. The library deep-copies its linked player objects recursively, which needs far more
+    than Python's default recursion depth and stack at this size: run it in a thread with a large stack."""
+    result = {}
+
+    def solve():
+        game = HospitalResident.create_from_dictionaries(candidate_prefs, company_prefs, capacities)
+        solution = game.solve(optimal=optimal)
+        result.update({str(r): str(h) for h, residents in solution.items() for r in residents})
+
+    sys.setrecursionlimit(1_000_000)
+    threading.stack_size(1024 * 1024 * 1024)
+    worker = threading.Thread(target=solve)
+    worker.start()
+    worker.join()
+    return result
 
 
 def main() -> None:
-    candidates, companies, places, ranked = (int(a) for a in (sys.argv[1:] or ["2000", "200", "10", "40"]))
+    candidates, companies, places, ranked = (int(a) for a in (sys.argv[1:] or ["2000", "200", "10", "200"]))
     prefs = instance(candidates, companies, places, ranked)
     print(f"instance: {candidates} candidates x {companies} companies x {places} places, {ranked} ranked each")
     for ours_side, their_side in (("candidates", "resident"), ("companies", "hospital")):
