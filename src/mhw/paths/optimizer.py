@@ -1,0 +1,283 @@
+"""The individual development path: which dated module runs close a candidate's skills gap soonest, then cheapest.
+
+Pure module (numpy, scipy). An integer program over the runs that can matter, solved by HiGHS through
+``scipy.optimize.milp``:
+
+- choose run ``j`` or not (``x_j``), at most one run per module, pinned modules exactly once;
+- every gap skill some run can close is closed by a chosen run that teaches it to at least the required level;
+- a module that needs another module (or a level the candidate does not show yet) starts only after a chosen run
+  that provides it has ended;
+- in every week the hours of the chosen runs fit the candidate's available hours;
+- the finish week ``F`` is at least the end of every chosen run; minimise ``F`` first, then the cost.
+
+Pre-processing keeps the program small: runs of excluded, unaffordable or offline-when-online-only modules go; runs
+that teach nothing needed and unlock nothing needed go; of identical runs of a module only the cheapest stays; weeks
+whose total possible load fits the hours need no constraint. Skills no run can close are reported, not silently
+skipped.
+"""
+
+import time
+from collections.abc import Hashable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy.optimize import Bounds, LinearConstraint, milp
+from scipy.sparse import lil_array
+
+SIX_MONTHS_WEEKS = 26
+
+
+@dataclass(frozen=True)
+class Run:
+    run_id: Hashable
+    module_id: Hashable
+    start_week: int
+    duration_weeks: int
+    hours: float
+    cost: float
+    teaches: Mapping[Hashable, int]
+    prerequisite_modules: frozenset = frozenset()
+    prerequisite_levels: Mapping[Hashable, int] = field(default_factory=dict)
+    online: bool = False
+    provider: str = ""
+
+    @property
+    def end_week(self) -> int:
+        return self.start_week + self.duration_weeks
+
+    @property
+    def weekly_hours(self) -> float:
+        return self.hours / self.duration_weeks
+
+
+@dataclass(frozen=True)
+class PathProblem:
+    required: Mapping[Hashable, int]  # skill -> level the target role needs
+    current: Mapping[Hashable, int]  # skill -> level the candidate shows (proven)
+    runs: Sequence[Run]
+    hours_per_week: float
+    pinned_modules: frozenset = frozenset()
+    excluded_modules: frozenset = frozenset()
+    online_only: bool = False
+    max_cost: float | None = None
+
+
+@dataclass
+class PathPlan:
+    runs: list[Run]  # chosen, in start order
+    finish_week: int
+    total_hours: float
+    total_cost: float
+    closes: dict  # gap skill -> run_id that closes it
+    unclosable: list  # gap skills no available run can close
+    status: str  # optimal | time_limit | infeasible
+    mip_gap: float
+    reasons: list[str]  # codes: beyond_six_months, unclosable_skills, no_feasible_plan, over_budget
+
+    @property
+    def fits_six_months(self) -> bool:
+        return self.status != "infeasible" and self.finish_week <= SIX_MONTHS_WEEKS
+
+
+def gap_skills(problem: PathProblem) -> dict:
+    """The skills where the required level is above the shown level (never train what is already shown)."""
+    return {s: level for s, level in problem.required.items() if problem.current.get(s, 0) < level}
+
+
+def _closes(run: Run, skill, level: int) -> bool:
+    return run.teaches.get(skill, 0) >= level
+
+
+def _candidate_runs(problem: PathProblem, gaps: dict) -> list[Run]:
+    runs = [
+        r
+        for r in problem.runs
+        if r.module_id not in problem.excluded_modules
+        and r.duration_weeks > 0
+        and r.start_week >= 0
+        and (not problem.online_only or r.online)
+        and (problem.max_cost is None or r.cost <= problem.max_cost)
+    ]
+    # Keep runs that teach a gap, are pinned, or (transitively) unlock such runs.
+    by_module: dict = {}
+    for r in runs:
+        by_module.setdefault(r.module_id, []).append(r)
+    needed = {m for m, rs in by_module.items() if m in problem.pinned_modules or any(
+        _closes(r, s, lv) for r in rs for s, lv in gaps.items()
+    )}  # fmt: skip
+    frontier = list(needed)
+    while frontier:
+        module = frontier.pop()
+        for r in by_module.get(module, []):
+            extra = set(r.prerequisite_modules)
+            for skill, level in r.prerequisite_levels.items():
+                if problem.current.get(skill, 0) < level:
+                    extra |= {m for m, rs in by_module.items() if any(_closes(x, skill, level) for x in rs)}
+            for m in extra - needed:
+                needed.add(m)
+                frontier.append(m)
+    runs = [r for r in runs if r.module_id in needed]
+    # Within a module, of runs with the very same weeks and hours only the cheapest can be worth choosing. (A run that
+    # merely starts earlier does not dominate a later one: the later one may leave room for a prerequisite, or fit
+    # the weekly hours beside another course.)
+    best: dict = {}
+    for r in runs:
+        key = (r.module_id, r.start_week, r.duration_weeks, r.hours)
+        if key not in best or (r.cost, str(r.run_id)) < (best[key].cost, str(best[key].run_id)):
+            best[key] = r
+    return list(best.values())
+
+
+def _cheapest(runs: list[Run], closable: dict, problem: PathProblem, time_limit: float, relative_gap: float):
+    """The cheapest choice of `runs` that closes every gap under all rules (HiGHS through scipy's milp)."""
+    n = len(runs)
+    rows, lower, upper = [], [], []
+
+    def add(coefficients: dict, lo: float, hi: float) -> None:
+        rows.append(coefficients)
+        lower.append(lo)
+        upper.append(hi)
+
+    for skill, level in closable.items():
+        add({j: 1 for j, r in enumerate(runs) if _closes(r, skill, level)}, 1, np.inf)
+    modules: dict = {}
+    for j, r in enumerate(runs):
+        modules.setdefault(r.module_id, []).append(j)
+    for module in problem.pinned_modules:
+        add(dict.fromkeys(modules.get(module, []), 1), 1, 1)
+    for module, members in modules.items():
+        if module not in problem.pinned_modules and len(members) > 1:
+            add(dict.fromkeys(members, 1), 0, 1)
+    for week in range(max((r.end_week for r in runs), default=0)):
+        load = {j: r.weekly_hours for j, r in enumerate(runs) if r.start_week <= week < r.end_week}
+        if sum(load.values()) > problem.hours_per_week:
+            add(load, -np.inf, problem.hours_per_week)
+    for j, r in enumerate(runs):
+        needs = [("module", m) for m in r.prerequisite_modules] + [
+            ("level", s, lv) for s, lv in r.prerequisite_levels.items() if problem.current.get(s, 0) < lv
+        ]
+        for need in needs:
+            providers = [
+                i
+                for i, o in enumerate(runs)
+                if o.end_week <= r.start_week
+                and (o.module_id == need[1] if need[0] == "module" else _closes(o, need[1], need[2]))
+            ]
+            add({j: 1} | dict.fromkeys(providers, -1), -np.inf, 0)
+    if problem.max_cost is not None:
+        add({j: r.cost for j, r in enumerate(runs)}, -np.inf, problem.max_cost)
+    matrix = lil_array((max(1, len(rows)), n))
+    for index, coefficients in enumerate(rows):
+        for column, value in coefficients.items():
+            matrix[index, column] = value
+    constraints = LinearConstraint(matrix.tocsr(), np.array(lower or [0.0]), np.array(upper or [0.0]))
+    return milp(
+        np.array([r.cost for r in runs], dtype=float),
+        constraints=constraints,
+        integrality=np.ones(n),
+        bounds=Bounds(np.zeros(n), np.ones(n)),
+        options={"time_limit": time_limit, "mip_rel_gap": relative_gap},
+    )
+
+
+def plan_development_path(problem: PathProblem, *, time_limit: float = 10.0, relative_gap: float = 0.01) -> PathPlan:
+    """The path that finishes soonest, and among those the cheapest within `relative_gap` of the proven optimum
+    (1% by default; 0 for exact), or the best found within `time_limit` seconds with its gap."""
+    gaps = gap_skills(problem)
+    runs = _candidate_runs(problem, gaps)
+    unclosable = sorted((s for s, lv in gaps.items() if not any(_closes(r, s, lv) for r in runs)), key=str)
+    closable = {s: lv for s, lv in gaps.items() if s not in set(unclosable)}
+    reasons = ["unclosable_skills"] if unclosable else []
+    if not runs or (not closable and not problem.pinned_modules):
+        status = "optimal" if not closable else "infeasible"
+        return PathPlan([], 0, 0.0, 0.0, {}, unclosable, status, 0.0, reasons)
+
+    # Lexicographic: the smallest finish week first, then the cheapest plan that finishes then. Finishing by week F
+    # only allows runs ending by F, so each attempt is a smaller program with cost alone as objective, and the
+    # first F that is feasible is optimal. F starts at the latest of the earliest weeks each gap can be closed.
+    earliest = max((min(r.end_week for r in runs if _closes(r, s, lv)) for s, lv in closable.items()), default=0)
+    pinned_ends = [
+        min(r.end_week for r in runs if r.module_id == m)
+        for m in problem.pinned_modules
+        if any(r.module_id == m for r in runs)
+    ]
+    if len(pinned_ends) < len(problem.pinned_modules):
+        return PathPlan([], 0, 0.0, 0.0, {}, unclosable, "infeasible", float("inf"), [*reasons, "no_feasible_plan"])
+    finish = max([earliest, *pinned_ends])
+    horizon = max(r.end_week for r in runs)
+    deadline = time.monotonic() + time_limit
+    result, window = None, []
+    while finish <= horizon:
+        window = [r for r in runs if r.end_week <= finish]
+        result = _cheapest(window, closable, problem, max(0.1, deadline - time.monotonic()), relative_gap)
+        if result.x is not None or time.monotonic() >= deadline:
+            break
+        finish += 1
+    runs, n = window, len(window)
+    if result is None or result.x is None:
+        # Out of time before any plan was found is not a proof that none exists: say which it is.
+        out_of_time = result is not None and result.status == 1
+        status, reason = ("time_limit", "time_limit") if out_of_time else ("infeasible", "no_feasible_plan")
+        return PathPlan([], 0, 0.0, 0.0, {}, unclosable, status, float("inf"), [*reasons, reason])
+    chosen = sorted((runs[j] for j in range(n) if result.x[j] > 0.5), key=lambda r: (r.start_week, str(r.run_id)))
+    finish = max((r.end_week for r in chosen), default=0)
+    closes = {
+        s: next(r.run_id for r in sorted(chosen, key=lambda r: r.end_week) if _closes(r, s, lv))
+        for s, lv in closable.items()
+    }
+    status = "optimal" if result.status == 0 else "time_limit"
+    if finish > SIX_MONTHS_WEEKS:
+        reasons.append("beyond_six_months")
+    return PathPlan(
+        runs=chosen,
+        finish_week=finish,
+        total_hours=sum(r.hours for r in chosen),
+        total_cost=sum(r.cost for r in chosen),
+        closes=closes,
+        unclosable=unclosable,
+        status=status,
+        mip_gap=float(getattr(result, "mip_gap", 0.0) or 0.0),
+        reasons=reasons,
+    )
+
+
+def greedy_path(problem: PathProblem) -> PathPlan:
+    """The baseline a planner would do by hand: repeatedly take the run that closes the most open gaps, earliest
+    end first, if it fits the weekly hours and its prerequisites are met. Not optimal; used to measure against."""
+    gaps = gap_skills(problem)
+    runs = sorted(_candidate_runs(problem, gaps), key=lambda r: (r.end_week, r.cost, str(r.run_id)))
+    open_gaps = {s: lv for s, lv in gaps.items() if any(_closes(r, s, lv) for r in runs)}
+    chosen: list[Run] = []
+    load: dict[int, float] = {}
+    while open_gaps:
+        best = None
+        for r in runs:
+            if any(o.module_id == r.module_id for o in chosen):
+                continue
+            gain = sum(1 for s, lv in open_gaps.items() if _closes(r, s, lv))
+            if gain == 0 or any(
+                load.get(w, 0) + r.weekly_hours > problem.hours_per_week + 1e-9 for w in range(r.start_week, r.end_week)
+            ):
+                continue
+            met = all(
+                any(o.module_id == m and o.end_week <= r.start_week for o in chosen) for m in r.prerequisite_modules
+            )
+            met = met and all(
+                problem.current.get(s, 0) >= lv or any(_closes(o, s, lv) and o.end_week <= r.start_week for o in chosen)
+                for s, lv in r.prerequisite_levels.items()
+            )
+            if met and (best is None or (gain, -r.end_week, -r.cost) > best[0]):
+                best = ((gain, -r.end_week, -r.cost), r)
+        if best is None:
+            break
+        run = best[1]
+        chosen.append(run)
+        for week in range(run.start_week, run.end_week):
+            load[week] = load.get(week, 0) + run.weekly_hours
+        open_gaps = {s: lv for s, lv in open_gaps.items() if not _closes(run, s, lv)}
+    status = "optimal" if not open_gaps else "infeasible"
+    finish = max((r.end_week for r in chosen), default=0)
+    return PathPlan(
+        sorted(chosen, key=lambda r: r.start_week), finish, sum(r.hours for r in chosen),
+        sum(r.cost for r in chosen), {}, [], status, float("nan"), [],
+    )  # fmt: skip

@@ -1,0 +1,115 @@
+"""Property tests of the development path: what the plan promises, it keeps."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mhw.paths.optimizer import PathProblem, Run, gap_skills, greedy_path, plan_development_path
+
+SKILLS = [f"s{i}" for i in range(8)]
+
+
+@st.composite
+def problems(draw):
+    modules = draw(st.integers(1, 9))
+    runs = []
+    for m in range(modules):
+        teaches = draw(st.dictionaries(st.sampled_from(SKILLS), st.integers(1, 5), min_size=1, max_size=3))
+        duration = draw(st.integers(1, 6))
+        hours = draw(st.integers(4, 60))
+        cost = draw(st.integers(0, 2000))
+        prereq = frozenset(draw(st.sets(st.sampled_from([f"m{i}" for i in range(m)]), max_size=1)) if m else [])
+        levels = draw(st.dictionaries(st.sampled_from(SKILLS), st.integers(1, 3), max_size=1))
+        for start in draw(st.sets(st.integers(0, 30), min_size=1, max_size=3)):
+            runs.append(
+                Run(f"m{m}@{start}", f"m{m}", start, duration, hours, cost, teaches, prereq, levels, online=m % 2 == 0)
+            )
+    required = draw(st.dictionaries(st.sampled_from(SKILLS), st.integers(1, 5), min_size=1, max_size=6))
+    current = draw(st.dictionaries(st.sampled_from(SKILLS), st.integers(0, 5), max_size=6))
+    return PathProblem(required, current, runs, hours_per_week=draw(st.integers(8, 40)))
+
+
+@given(problem=problems())
+@settings(max_examples=120)
+def test_a_plan_closes_every_closable_gap_and_keeps_every_rule(problem):
+    plan = plan_development_path(problem)
+    gaps = gap_skills(problem)
+    if plan.status == "infeasible":
+        return
+    chosen = plan.runs
+    for skill, level in gaps.items():
+        if skill not in plan.unclosable:
+            assert any(r.teaches.get(skill, 0) >= level for r in chosen), skill
+        assert problem.current.get(skill, 0) < level  # never trains what is already shown
+    assert len({r.module_id for r in chosen}) == len(chosen)
+    for r in chosen:
+        for module in r.prerequisite_modules:
+            assert any(o.module_id == module and o.end_week <= r.start_week for o in chosen)
+        for skill, level in r.prerequisite_levels.items():
+            assert problem.current.get(skill, 0) >= level or any(
+                o.teaches.get(skill, 0) >= level and o.end_week <= r.start_week for o in chosen
+            )
+    for week in range(max((r.end_week for r in chosen), default=0)):
+        load = sum(r.weekly_hours for r in chosen if r.start_week <= week < r.end_week)
+        assert load <= problem.hours_per_week + 1e-6
+    assert plan.finish_week == max((r.end_week for r in chosen), default=0)
+    assert plan.fits_six_months == (plan.finish_week <= 26)
+    assert ("beyond_six_months" in plan.reasons) == (plan.finish_week > 26)
+
+
+@given(problem=problems())
+@settings(max_examples=120)
+def test_the_plan_is_never_worse_than_the_greedy_baseline(problem):
+    plan, greedy = plan_development_path(problem, relative_gap=0), greedy_path(problem)
+    if greedy.status == "optimal":
+        assert plan.status == "optimal"
+        assert (plan.finish_week, plan.total_cost) <= (greedy.finish_week, greedy.total_cost)
+
+
+@given(problem=problems(), data=st.data())
+@settings(max_examples=60)
+def test_excluded_modules_are_never_chosen_and_pinned_ones_always(problem, data):
+    modules = sorted({r.module_id for r in problem.runs})
+    excluded = frozenset(data.draw(st.sets(st.sampled_from(modules), max_size=2)))
+    pinned = frozenset(data.draw(st.sets(st.sampled_from(sorted(set(modules) - excluded) or ["none"]), max_size=1)))
+    pinned -= {"none"}
+    plan = plan_development_path(
+        PathProblem(problem.required, problem.current, problem.runs, problem.hours_per_week, pinned, excluded)
+    )
+    assert not {r.module_id for r in plan.runs} & excluded
+    if plan.status != "infeasible":
+        assert pinned <= {r.module_id for r in plan.runs}
+
+
+def test_michael_gets_the_shortest_path_and_the_missing_offer_is_named():
+    runs = [
+        Run("basis-jan", "basis", 0, 2, 16, 450, {"h2": 2}),
+        Run("basis-mar", "basis", 8, 2, 16, 450, {"h2": 2}),
+        Run("lek-feb", "lek", 4, 3, 24, 780, {"leak": 3}, frozenset({"basis"})),
+        Run("lek-jan", "lek", 1, 3, 24, 780, {"leak": 3}, frozenset({"basis"})),
+        Run("ped", "ped", 2, 4, 32, 1200, {"pressure": 3}),
+        Run("ped-dear", "ped2", 0, 4, 32, 3000, {"pressure": 3}),
+    ]
+    problem = PathProblem({"h2": 2, "leak": 3, "pressure": 3, "permits": 2}, {"h2": 0}, runs, hours_per_week=20)
+    plan = plan_development_path(problem)
+    assert [r.run_id for r in plan.runs] == ["basis-jan", "ped", "lek-feb"]
+    assert plan.finish_week == 7
+    assert plan.unclosable == ["permits"]
+    assert plan.reasons == ["unclosable_skills"]
+    assert plan.closes == {"h2": "basis-jan", "leak": "lek-feb", "pressure": "ped"}
+
+
+def test_a_path_beyond_six_months_says_so():
+    runs = [Run("long", "long", 20, 10, 100, 500, {"x": 3})]
+    plan = plan_development_path(PathProblem({"x": 3}, {}, runs, hours_per_week=40))
+    assert plan.finish_week == 30
+    assert not plan.fits_six_months
+    assert "beyond_six_months" in plan.reasons
+
+
+@pytest.mark.parametrize("hours", [1, 2])
+def test_too_few_hours_per_week_makes_no_plan(hours):
+    runs = [Run("a", "a", 0, 1, 40, 100, {"x": 3})]
+    plan = plan_development_path(PathProblem({"x": 3}, {}, runs, hours_per_week=hours))
+    assert plan.status == "infeasible"
+    assert "no_feasible_plan" in plan.reasons
