@@ -184,6 +184,11 @@ PAGES: dict[str, Route] = {
         only(MANAGE_CANDIDATES, 302, 404),
         lambda w: {"attended": "yes"},
     ),
+    "path_page": Route(
+        "get",
+        lambda w: reverse("path_page", args=[w.candidate_a.pk]),
+        only(VIEW_CANDIDATES, 200, 404, candidate=200, coach_campus_b=404),
+    ),
     "candidate_edit": Route(
         "get",
         lambda w: reverse("candidate_edit", kwargs={"pk": w.candidate_a.pk}),

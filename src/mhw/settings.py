@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "mhw.learning",
     "mhw.candidates",
     "mhw.recruitment",
+    "mhw.paths",
     "mhw.web",
     "mhw.demo",
 ]

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("mhw.learning.urls")),
     path("", include("mhw.candidates.urls")),
     path("", include("mhw.recruitment.urls")),
+    path("", include("mhw.paths.urls")),
     path("api/v1/", api.urls),
 ]
 
