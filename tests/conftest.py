@@ -8,7 +8,14 @@ from hypothesis import settings as hypothesis_settings
 from mhw.accounts.models import ApiToken, Campus, Organisation, User
 from mhw.accounts.roles import Role
 from mhw.accounts.tokens import new_token_secret, token_hash
-from mhw.candidates.models import Candidate, CoachingSession, Consent, DeclarationOfIntent, EmploymentContract
+from mhw.candidates.models import (
+    Candidate,
+    CoachingSession,
+    Consent,
+    DeclarationOfIntent,
+    EmploymentContract,
+    Enrolment,
+)
 from mhw.candidates.models.consent import ConsentScope
 from mhw.candidates.services import consent as consent_services
 from mhw.demo.seed_route import seed_consent_texts
@@ -69,6 +76,7 @@ class World:
     event_a: RecruitmentEvent | None = None
     registration_a: EventRegistration | None = None
     session_a: CoachingSession | None = None
+    enrolment_a: Enrolment | None = None
 
     def user(self, actor: str) -> User | None:
         return self.users[actor]
@@ -127,6 +135,7 @@ def build_world() -> World:
     world.session_a = CoachingSession.objects.create(
         candidate=candidate_a, kind="coaching", planned_at=starts, coach=users["coach"], topic="Intake"
     )
+    world.enrolment_a = Enrolment.objects.create(candidate=candidate_a, run=world.module_a.runs.get())
     world.registration_a = EventRegistration.objects.create(
         event=world.event_a, name="Joost", email="joost@example.org", status="confirmed"
     )

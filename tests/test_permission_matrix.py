@@ -189,6 +189,11 @@ PAGES: dict[str, Route] = {
         lambda w: reverse("path_page", args=[w.candidate_a.pk]),
         only(VIEW_CANDIDATES, 200, 404, candidate=200, coach_campus_b=404),
     ),
+    "enrolment_complete": Route(
+        "post",
+        lambda w: reverse("enrolment_complete", args=[w.enrolment_a.pk]),
+        only(("candidate_account_manager", "coach", "teacher", "campus_admin"), 302, 404),
+    ),
     "candidate_edit": Route(
         "get",
         lambda w: reverse("candidate_edit", kwargs={"pk": w.candidate_a.pk}),

@@ -70,3 +70,16 @@ def test_an_unknown_item_code_is_refused(world, client_for):
     )
     assert not world.candidate_a.skills.exists()
     assert any(m.level_tag == "error" for m in response.context["messages"])
+
+
+def test_a_completed_module_becomes_proven_levels_and_never_lowers_one(world, client_for):
+    item = world.module_a.outcomes.get().item  # taught to level 2
+    client_for(world.user("teacher")).post(reverse("enrolment_complete", args=[world.enrolment_a.pk]))
+    skill = world.candidate_a.skills.get(item=item, source="module")
+    assert skill.level == 2
+    assert f"item:{item.code}" in skills.proven_levels(world.candidate_a)
+    skills.record_skill_level(world.user("coach"), world.candidate_a, item=item, level=4, source="module", evidence="x")
+    world.enrolment_a.completed_at = None
+    world.enrolment_a.save()
+    skills.complete_enrolment(world.user("teacher"), world.enrolment_a)
+    assert world.candidate_a.skills.get(item=item, source="module").level == 4

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 
 from mhw.accounts.audit import record_event
 from mhw.candidates.models import Candidate, CandidateSkill
@@ -51,3 +52,21 @@ def gaps_to_target_roles(candidate: Candidate) -> list[RoleGap]:
         labels = {req.skill_key: req.label for req in requirements}
         gaps.append(RoleGap(profile, compute_gap(requirements_for_gap(version), shown), labels))
     return gaps
+
+
+@transaction.atomic
+def complete_enrolment(actor, enrolment) -> None:
+    """A module completed: its outcomes become the student's proven levels (never lowering a level shown)."""
+    if enrolment.completed_at is not None:
+        return
+    enrolment.completed_at = timezone.now()
+    enrolment.save(update_fields=["completed_at"])
+    candidate = enrolment.candidate
+    for outcome in enrolment.run.module.outcomes.select_related("item"):
+        existing = CandidateSkill.objects.filter(candidate=candidate, item=outcome.item, source="module").first()
+        if existing is None or existing.level < outcome.level:
+            record_skill_level(
+                actor, candidate, item=outcome.item, level=outcome.level, source="module",
+                evidence=str(enrolment.run.module),
+            )  # fmt: skip
+    record_event(actor, "candidate.module_completed", candidate, details={"run": enrolment.run_id})
