@@ -21,6 +21,7 @@ from mhw.candidates.services import consent as consent_services
 from mhw.demo.seed_route import seed_consent_texts
 from mhw.learning.models import Module
 from mhw.learning.services import import_offer
+from mhw.matching.models import JobFair
 from mhw.recruitment.models import EventRegistration, RecruitmentEvent
 from mhw.skills.mapping_sheet import MappingGrid
 from mhw.skills.models import Qualification, SkillsMapping, SkillsProfile, UloVersion
@@ -77,6 +78,7 @@ class World:
     registration_a: EventRegistration | None = None
     session_a: CoachingSession | None = None
     enrolment_a: Enrolment | None = None
+    fair_a: JobFair | None = None
 
     def user(self, actor: str) -> User | None:
         return self.users[actor]
@@ -136,6 +138,9 @@ def build_world() -> World:
         candidate=candidate_a, kind="coaching", planned_at=starts, coach=users["coach"], topic="Intake"
     )
     world.enrolment_a = Enrolment.objects.create(candidate=candidate_a, run=world.module_a.runs.get())
+    world.fair_a = JobFair.objects.create(campus=campus_a, title="Banenmarkt", held_on="2027-02-01", rounds=3)
+    world.fair_a.companies.create(company=company_a, role_title="Pipe-engineer", tables=1, places=1)
+    world.fair_a.candidates.create(candidate=candidate_a)
     world.registration_a = EventRegistration.objects.create(
         event=world.event_a, name="Joost", email="joost@example.org", status="confirmed"
     )

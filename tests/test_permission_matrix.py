@@ -194,6 +194,32 @@ PAGES: dict[str, Route] = {
         lambda w: reverse("enrolment_complete", args=[w.enrolment_a.pk]),
         only(("candidate_account_manager", "coach", "teacher", "campus_admin"), 302, 404),
     ),
+    "fair_list": Route("get", _url("fair_list"), only(MANAGE_CANDIDATES, 200, 403, coach_campus_b=200)),
+    "fair_detail": Route(
+        "get",
+        lambda w: reverse("fair_detail", args=[w.fair_a.pk]),
+        only(MANAGE_CANDIDATES, 200, 403, coach_campus_b=404),
+    ),
+    "fair_schedule": Route(
+        "post",
+        lambda w: reverse("fair_schedule", args=[w.fair_a.pk]),
+        only(MANAGE_CANDIDATES, 302, 403, coach_campus_b=404),
+    ),
+    "fair_schedule_pdf": Route(
+        "get",
+        lambda w: reverse("fair_schedule_pdf", args=[w.fair_a.pk]),
+        only(MANAGE_CANDIDATES, 200, 403, coach_campus_b=404),
+    ),
+    "fair_choices": Route(
+        "post",
+        lambda w: reverse("fair_choices", args=[w.fair_a.pk]),
+        only(MANAGE_CANDIDATES, 302, 403, coach_campus_b=404),
+    ),
+    "fair_proposal": Route(
+        "get",
+        lambda w: reverse("fair_proposal", args=[w.fair_a.pk]),
+        only(MANAGE_CANDIDATES, 200, 403, coach_campus_b=404),
+    ),
     "candidate_edit": Route(
         "get",
         lambda w: reverse("candidate_edit", kwargs={"pk": w.candidate_a.pk}),

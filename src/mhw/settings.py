@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "mhw.candidates",
     "mhw.recruitment",
     "mhw.paths",
+    "mhw.matching",
     "mhw.web",
     "mhw.demo",
 ]

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("mhw.candidates.urls")),
     path("", include("mhw.recruitment.urls")),
     path("", include("mhw.paths.urls")),
+    path("", include("mhw.matching.urls")),
     path("api/v1/", api.urls),
 ]
 

@@ -13,6 +13,8 @@ def navigation(request):
         if can(user, Capability.VIEW_CANDIDATES):
             items.append(("candidate_list", _("Candidates")))
             items.append(("programme_figures", _("Figures")))
+        if can(user, Capability.MANAGE_CANDIDATES):
+            items.append(("fair_list", _("Job fairs")))
         if can(user, Capability.MANAGE_EVENTS):
             items.append(("event_manage", _("Events")))
         if can(user, Capability.VIEW_PARTNERS):

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from mhw.matching import views
+
+urlpatterns = [
+    path("job-fairs/", views.fair_list, name="fair_list"),
+    path("job-fairs/<int:pk>/", views.fair_detail, name="fair_detail"),
+    path("job-fairs/<int:pk>/schedule/", views.fair_schedule, name="fair_schedule"),
+    path("job-fairs/<int:pk>/schedule.pdf", views.fair_schedule_pdf, name="fair_schedule_pdf"),
+    path("job-fairs/<int:pk>/choices/", views.fair_choices, name="fair_choices"),
+    path("job-fairs/<int:pk>/matching/", views.fair_proposal, name="fair_proposal"),
+]
