@@ -5,6 +5,7 @@ from mhw.accounts.models import Campus, Membership, Organisation, User
 from mhw.candidates.models import Candidate
 from mhw.demo import data
 from mhw.demo.seed_learning import seed_learning
+from mhw.demo.seed_profiles import seed_profiles
 from mhw.demo.seed_route import seed_route
 from mhw.demo.seed_skills import seed_skills
 
@@ -95,6 +96,7 @@ def seed_all() -> None:
     seed_candidates(campuses)
     seed_skills(campuses)
     seed_learning()
+    seed_profiles()
     seed_route()
 
 
