@@ -17,6 +17,8 @@ from mhw.candidates.models import Candidate
 from mhw.candidates.route_views import IntakeForm, SessionForm
 from mhw.candidates.services import intake, route
 from mhw.candidates.skill_views import SkillLevelForm, TargetRolesForm, gap_context
+from mhw.matching.ranking import best_roles
+from mhw.skills.models import SkillsProfile
 
 
 @capability_required(Capability.VIEW_CANDIDATES)
@@ -67,6 +69,7 @@ def candidate_detail(request, pk: int):
         "sessions": candidate.sessions.select_related("coach"),
         "session_form": SessionForm(),
         "gaps": gap_context(candidate),
+        "best_roles": best_roles(candidate, SkillsProfile.objects.filter(campus=candidate.campus), limit=5),
         "skill_form": SkillLevelForm(),
         "target_roles_form": TargetRolesForm(candidate=candidate),
         "enrolments": candidate.enrolments.select_related("run__module__provider"),

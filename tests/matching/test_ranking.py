@@ -1,0 +1,97 @@
+"""Ranking both ways: the best roles for a candidate and the best candidates for a role, each explained."""
+
+import pytest
+from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mhw.candidates.services import skills
+from mhw.matching.ranking import best_candidates, best_roles
+from mhw.skills.models import SkillsProfile
+from mhw.skills.services import profiles
+from tests.factories import CandidateFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def make_role(world, title: str, levels: tuple[int, ...], organisation=None):
+    items = list(world.skills.published.items.exclude(kind="responsibility"))[: len(levels)]
+    return profiles.create_profile(
+        world.user("company_account_manager"),
+        campus=world.campus_a,
+        organisation=organisation,
+        title_nl=title,
+        title_en=title,
+        vacancy_text="",
+        requirements=[{"item": i, "level": lv, "weight": 1} for i, lv in zip(items, levels, strict=True)],
+    ), items
+
+
+def prove(world, candidate, item, level):
+    skills.record_skill_level(world.user("coach"), candidate, item=item, level=level, source="assessment", evidence="")
+
+
+def test_best_roles_puts_the_smallest_gap_first_and_explains_it(world):
+    easy, items = make_role(world, "Eenvoudig", (2, 2))
+    hard, _ = make_role(world, "Zwaar", (5, 5))
+    prove(world, world.candidate_a, items[0], 3)
+
+    ranked = best_roles(world.candidate_a, SkillsProfile.objects.filter(pk__in=[easy.pk, hard.pk]))
+
+    assert [p for p, _ in ranked] == [easy, hard]
+    why = ranked[0][1]
+    assert why.coverage == pytest.approx(0.5)
+    assert len(why.matching) == 1
+    assert len(why.missing) == 1
+    assert why.missing[0][1:] == (2, 0)
+
+
+def test_best_candidates_ranks_by_gap_and_ignores_self_assessment(world):
+    role, items = make_role(world, "Monteur", (3, 3))
+    strong = CandidateFactory(campus=world.campus_a, last_name="Sterk")
+    boasting = CandidateFactory(campus=world.campus_a, last_name="Bluf")
+    prove(world, strong, items[0], 3)
+    prove(world, strong, items[1], 4)
+    skills.record_skill_level(world.user("coach"), boasting, item=items[0], level=5, source="self", evidence="")
+
+    ranked = best_candidates(role, [boasting, strong])
+
+    assert [c for c, _ in ranked] == [strong, boasting]
+    assert ranked[0][1].coverage == 1.0
+    assert ranked[0][1].missing == []
+    assert ranked[1][1].coverage == 0.0
+
+
+@settings(
+    max_examples=15, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)  # each example uses its own rows
+@given(levels=st.lists(st.integers(0, 5), min_size=3, max_size=3), limit=st.integers(1, 4))
+def test_best_candidates_is_sorted_and_limited(world, levels, limit):
+    role, items = make_role(world, "Eigenschap", (3, 3, 3))
+    people = []
+    for n, level in enumerate(levels):
+        person = CandidateFactory(campus=world.campus_a)
+        if level:
+            prove(world, person, items[n % 3], level)
+        people.append(person)
+
+    ranked = best_candidates(role, people, limit=limit)
+
+    assert len(ranked) == min(limit, len(people))
+    gaps = [why.weighted_gap for _, why in ranked]
+    assert gaps == sorted(gaps)
+    assert all(0.0 <= why.coverage <= 1.0 for _, why in ranked)
+
+
+def test_the_pages_show_the_ranking_to_campus_staff_only(world, client_for):
+    role, items = make_role(world, "Waterstofmonteur", (3,), organisation=world.company_a)
+    prove(world, world.candidate_a, items[0], 3)
+
+    staff = client_for(world.user("candidate_account_manager"))
+    assert "Waterstofmonteur" in staff.get(reverse("candidate_detail", args=[world.candidate_a.pk])).content.decode()
+    page = staff.get(reverse("profile_detail", args=[role.pk])).content.decode()
+    assert world.candidate_a.full_name in page
+
+    company = client_for(world.user("company_hr")).get(reverse("profile_detail", args=[role.pk]))
+    assert company.status_code == 200
+    assert world.candidate_a.full_name not in company.content.decode()
