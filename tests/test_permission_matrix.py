@@ -395,6 +395,16 @@ API: dict[tuple[str, str], Route] = {
             "city": "Delfzijl",
         },
     ),
+    ("get", "/api/v1/candidates/{candidate_id}/best-roles"): Route(
+        "get",
+        lambda w: f"/api/v1/candidates/{w.candidate_a.pk}/best-roles",
+        api_only(VIEW_CANDIDATES, 200, 403, coach_campus_b=404),
+    ),
+    ("get", "/api/v1/profiles/{profile_id}/best-candidates"): Route(
+        "get",
+        lambda w: f"/api/v1/profiles/{w.skills.profile.pk}/best-candidates",
+        api_only(VIEW_CANDIDATES, 200, 403, coach_campus_b=404),
+    ),
     ("get", "/api/v1/catalogue/ulos"): Route("get", lambda w: "/api/v1/catalogue/ulos", expect(200)),
     ("get", "/api/v1/catalogue/ulos/{version_id}"): Route(
         "get", lambda w: f"/api/v1/catalogue/ulos/{w.skills.draft.pk}", only(STAFF_A, 200, 404, anonymous=404)

@@ -5,6 +5,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from mhw.accounts.models import AuditEvent
 from mhw.candidates.services import skills
 from mhw.matching.ranking import best_candidates, best_roles
 from mhw.skills.models import SkillsProfile
@@ -95,3 +96,29 @@ def test_the_pages_show_the_ranking_to_campus_staff_only(world, client_for):
     company = client_for(world.user("company_hr")).get(reverse("profile_detail", args=[role.pk]))
     assert company.status_code == 200
     assert world.candidate_a.full_name not in company.content.decode()
+
+
+def test_the_api_ranks_both_ways_and_audits_the_candidate_read(world, client_for):
+    role, items = make_role(world, "Leidingmonteur", (3, 2))
+    prove(world, world.candidate_a, items[0], 3)
+    staff = client_for(world.user("coach"))
+
+    roles = staff.get(f"/api/v1/candidates/{world.candidate_a.pk}/best-roles", {"limit": 50}).json()
+    mine = next(r for r in roles if r["profile_id"] == role.pk)
+    assert mine["coverage"] == pytest.approx(0.6)
+    assert mine["missing"][0]["required"] == 2
+    assert mine["missing"][0]["shown"] == 0
+    assert AuditEvent.objects.filter(action="candidate.viewed", actor=world.user("coach")).exists()
+
+    people = staff.get(f"/api/v1/profiles/{role.pk}/best-candidates").json()
+    assert people[0]["candidate_id"] == world.candidate_a.pk
+    assert len(people[0]["matching"]) == 1
+
+
+@pytest.mark.parametrize("limit", ["0", "51", "veel", ""])
+def test_the_api_refuses_a_bad_limit_with_a_message(world, client_for, limit):
+    response = client_for(world.user("coach")).get(
+        f"/api/v1/candidates/{world.candidate_a.pk}/best-roles", {"limit": limit}
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"]

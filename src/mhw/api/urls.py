@@ -7,6 +7,7 @@ from mhw.api.auth import API_AUTH
 from mhw.api.errors import install_error_handlers
 from mhw.candidates.api import router as candidates_router
 from mhw.learning.api import router as learning_router
+from mhw.matching.api import router as matching_router
 from mhw.skills.api import router as skills_router
 
 api = NinjaAPI(
@@ -21,3 +22,4 @@ api.add_router("/", accounts_router)
 api.add_router("/", candidates_router)
 api.add_router("/", skills_router)
 api.add_router("/", learning_router)
+api.add_router("/", matching_router)
