@@ -112,7 +112,7 @@ class ModulePrerequisite(models.Model):
 
 class ModuleRun(models.Model):
     module = models.ForeignKey(Module, on_delete=models.CASCADE, related_name="runs")
-    starts_on = models.DateField(_("start"))
+    starts_on = models.DateField(_("start date"))
     schedule = models.CharField(
         _("schedule"), max_length=200, blank=True, help_text=_("For example: Tue and Thu 18:00–21:30")
     )

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 class DevelopmentPath(models.Model):
     candidate = models.ForeignKey("candidates.Candidate", on_delete=models.CASCADE, related_name="paths")
     profile = models.ForeignKey("skills.SkillsProfileVersion", on_delete=models.PROTECT, related_name="+")
-    start_date = models.DateField(_("start"))
+    start_date = models.DateField(_("start date"))
     hours_per_week = models.PositiveSmallIntegerField(_("hours per week"))
     online_only = models.BooleanField(_("online only"), default=False)
     max_cost = models.DecimalField(_("maximum cost (EUR)"), max_digits=9, decimal_places=2, null=True, blank=True)
