@@ -102,6 +102,11 @@ PAGES: dict[str, Route] = {
         lambda w: reverse("candidate_detail", kwargs={"pk": w.candidate_a.pk}),
         only(VIEW_CANDIDATES, 200, 403, coach_campus_b=404),
     ),
+    "profile_candidates": Route(
+        "get",
+        lambda w: reverse("profile_candidates", kwargs={"pk": w.skills.profile.pk}),
+        only(VIEW_CANDIDATES, 200, 403, coach_campus_b=404),
+    ),
     "register": Route("get", _url("register"), expect(200, candidate=302)),
     "candidate_step": Route(
         "post",

@@ -87,15 +87,16 @@ def test_best_candidates_is_sorted_and_limited(world, levels, limit):
 def test_the_pages_show_the_ranking_to_campus_staff_only(world, client_for):
     role, items = make_role(world, "Waterstofmonteur", (3,), organisation=world.company_a)
     prove(world, world.candidate_a, items[0], 3)
+    ranking_url = reverse("profile_candidates", args=[role.pk])
 
     staff = client_for(world.user("candidate_account_manager"))
     assert "Waterstofmonteur" in staff.get(reverse("candidate_detail", args=[world.candidate_a.pk])).content.decode()
-    page = staff.get(reverse("profile_detail", args=[role.pk])).content.decode()
-    assert world.candidate_a.full_name in page
+    assert ranking_url in staff.get(reverse("profile_detail", args=[role.pk])).content.decode()
+    assert world.candidate_a.full_name in staff.get(ranking_url).content.decode()
 
-    company = client_for(world.user("company_hr")).get(reverse("profile_detail", args=[role.pk]))
-    assert company.status_code == 200
-    assert world.candidate_a.full_name not in company.content.decode()
+    company = client_for(world.user("company_hr"))
+    assert ranking_url not in company.get(reverse("profile_detail", args=[role.pk])).content.decode()
+    assert company.get(ranking_url).status_code == 403
 
 
 def test_the_api_ranks_both_ways_and_audits_the_candidate_read(world, client_for):

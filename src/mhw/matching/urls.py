@@ -1,6 +1,6 @@
 from django.urls import path
 
-from mhw.matching import views
+from mhw.matching import ranking_views, views
 
 urlpatterns = [
     path("job-fairs/", views.fair_list, name="fair_list"),
@@ -9,4 +9,5 @@ urlpatterns = [
     path("job-fairs/<int:pk>/schedule.pdf", views.fair_schedule_pdf, name="fair_schedule_pdf"),
     path("job-fairs/<int:pk>/choices/", views.fair_choices, name="fair_choices"),
     path("job-fairs/<int:pk>/matching/", views.fair_proposal, name="fair_proposal"),
+    path("profiles/<int:pk>/candidates/", ranking_views.profile_candidates, name="profile_candidates"),
 ]

@@ -14,8 +14,6 @@ from mhw.accounts.decorators import capability_required
 from mhw.accounts.models import Campus, Organisation
 from mhw.accounts.permissions import can
 from mhw.accounts.roles import Capability
-from mhw.candidates.models import Candidate
-from mhw.matching.ranking import best_candidates
 from mhw.skills.levels import SKILL_LEVELS
 from mhw.skills.models import SkillsProfile, Specialism, UloItem, UloStatus
 from mhw.skills.services import profiles as services
@@ -177,11 +175,7 @@ def profile_detail(request, pk: int):
         "requirements": requirements,
         "levels": SKILL_LEVELS,
         "may_manage": can(request.user, Capability.MANAGE_PROFILES, profile.campus_id),
-        "best_candidates": best_candidates(
-            profile, Candidate.objects.visible_to(request.user).filter(campus=profile.campus), limit=10
-        )
-        if can(request.user, Capability.VIEW_CANDIDATES, profile.campus_id)
-        else [],
+        "may_view_candidates": can(request.user, Capability.VIEW_CANDIDATES, profile.campus_id),
     }
     return render(request, "skills/profile_detail.html", context)
 
