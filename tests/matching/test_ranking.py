@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from mhw.accounts.models import AuditEvent
 from mhw.candidates.services import skills
-from mhw.matching.ranking import best_candidates, best_roles
+from mhw.candidates.services.ranking import best_candidates, best_roles
 from mhw.skills.models import SkillsProfile
 from mhw.skills.services import profiles
 from tests.factories import CandidateFactory

@@ -16,8 +16,8 @@ from mhw.candidates.forms import CampusChoiceForm, CandidateForm
 from mhw.candidates.models import Candidate
 from mhw.candidates.route_views import IntakeForm, SessionForm
 from mhw.candidates.services import intake, route
+from mhw.candidates.services.ranking import best_roles
 from mhw.candidates.skill_views import SkillLevelForm, TargetRolesForm, gap_context
-from mhw.matching.ranking import best_roles
 from mhw.skills.models import SkillsProfile
 
 

@@ -9,7 +9,7 @@ from mhw.accounts.permissions import can
 from mhw.accounts.roles import Capability
 from mhw.candidates import services as candidate_services
 from mhw.candidates.models import Candidate
-from mhw.matching.ranking import PairExplanation, best_candidates, best_roles
+from mhw.candidates.services.ranking import PairExplanation, best_candidates, best_roles
 from mhw.skills.models import SkillsProfile
 
 router = Router(tags=["matching"])

@@ -8,7 +8,7 @@ from mhw.accounts.decorators import capability_required
 from mhw.accounts.permissions import can
 from mhw.accounts.roles import Capability
 from mhw.candidates.models import Candidate
-from mhw.matching.ranking import best_candidates
+from mhw.candidates.services.ranking import best_candidates
 from mhw.skills.models import SkillsProfile
 
 SHOWN = 25

@@ -1,6 +1,6 @@
 """Ranking both ways for the campus: the best roles for a candidate and the best candidates for a role, each pair
 explained by the skills that match and the skills still missing. Uses the shared gap module; the national-scale
-version of the same computation is `scoring.top_matches`."""
+version of the same computation is `mhw.matching.scoring.top_matches`."""
 
 from dataclasses import dataclass
 
