@@ -1,7 +1,6 @@
 """The individual development path: which dated module runs close a candidate's skills gap soonest, then cheapest.
 
-Pure module (numpy, scipy). An integer program over the runs that can matter, solved by HiGHS through
-``scipy.optimize.milp``:
+Pure module (numpy, scipy, highspy). An integer program over the runs that can matter, solved by HiGHS:
 
 - choose run ``j`` or not (``x_j``), at most one run per module, pinned modules exactly once;
 - every gap skill some run can close is closed by a chosen run that teaches it to at least the required level;
@@ -20,11 +19,17 @@ import time
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+import highspy
 import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import lil_array
 
 SIX_MONTHS_WEEKS = 26
+# Weekly hours are hours / duration; rows of weekly load are multiplied by the least common multiple of the
+# durations up to eight weeks so their coefficients are whole numbers, which makes HiGHS's knapsack cuts stronger.
+LOAD_SCALE = 840
+# Measured on the benchmark (benchmarks/development_path.py): the root cuts close most of what cuts can close here;
+# separating cuts again at every node costs more time than it saves, and lifting during probing helps.
+SOLVER_OPTIONS = {"mip_allow_cut_separation_at_nodes": False, "mip_lifting_for_probing": 1}
 
 
 @dataclass(frozen=True)
@@ -129,7 +134,7 @@ def _candidate_runs(problem: PathProblem, gaps: dict) -> list[Run]:
 
 
 def _cheapest(runs: list[Run], closable: dict, problem: PathProblem, time_limit: float, relative_gap: float):
-    """The cheapest choice of `runs` that closes every gap under all rules (HiGHS through scipy's milp)."""
+    """The cheapest choice of `runs` that closes every gap under all rules (HiGHS)."""
     n = len(runs)
     rows, lower, upper = [], [], []
 
@@ -149,9 +154,9 @@ def _cheapest(runs: list[Run], closable: dict, problem: PathProblem, time_limit:
         if module not in problem.pinned_modules and len(members) > 1:
             add(dict.fromkeys(members, 1), 0, 1)
     for week in range(max((r.end_week for r in runs), default=0)):
-        load = {j: r.weekly_hours for j, r in enumerate(runs) if r.start_week <= week < r.end_week}
-        if sum(load.values()) > problem.hours_per_week:
-            add(load, -np.inf, problem.hours_per_week)
+        load = {j: r.weekly_hours * LOAD_SCALE for j, r in enumerate(runs) if r.start_week <= week < r.end_week}
+        if sum(load.values()) > problem.hours_per_week * LOAD_SCALE:
+            add(load, -np.inf, problem.hours_per_week * LOAD_SCALE)
     for j, r in enumerate(runs):
         needs = [("module", m) for m in r.prerequisite_modules] + [
             ("level", s, lv) for s, lv in r.prerequisite_levels.items() if problem.current.get(s, 0) < lv
@@ -166,18 +171,49 @@ def _cheapest(runs: list[Run], closable: dict, problem: PathProblem, time_limit:
             add({j: 1} | dict.fromkeys(providers, -1), -np.inf, 0)
     if problem.max_cost is not None:
         add({j: r.cost for j, r in enumerate(runs)}, -np.inf, problem.max_cost)
-    matrix = lil_array((max(1, len(rows)), n))
+    matrix = lil_array((len(rows), n))
     for index, coefficients in enumerate(rows):
         for column, value in coefficients.items():
             matrix[index, column] = value
-    constraints = LinearConstraint(matrix.tocsr(), np.array(lower or [0.0]), np.array(upper or [0.0]))
-    return milp(
-        np.array([r.cost for r in runs], dtype=float),
-        constraints=constraints,
-        integrality=np.ones(n),
-        bounds=Bounds(np.zeros(n), np.ones(n)),
-        options={"time_limit": time_limit, "mip_rel_gap": relative_gap},
+    return _solve_binary_program(
+        np.array([r.cost for r in runs], dtype=float), matrix.tocsr(), lower, upper, time_limit, relative_gap
     )
+
+
+@dataclass(frozen=True)
+class _Solution:
+    x: np.ndarray | None  # None when no plan was found
+    status: str  # optimal | time_limit | infeasible
+    mip_gap: float
+
+
+def _solve_binary_program(cost, matrix, lower, upper, time_limit: float, relative_gap: float) -> _Solution:
+    """min cost @ x subject to lower <= matrix @ x <= upper, x binary, by HiGHS."""
+    highs = highspy.Highs()
+    highs.setOptionValue("output_flag", False)
+    for name, value in {**SOLVER_OPTIONS, "time_limit": float(time_limit), "mip_rel_gap": relative_gap}.items():
+        highs.setOptionValue(name, value)
+    n = len(cost)
+    columns = np.arange(n, dtype=np.int32)
+    highs.addVars(n, np.zeros(n), np.ones(n))
+    highs.changeColsCost(n, columns, np.asarray(cost, dtype=float))
+    highs.changeColsIntegrality(n, columns, np.full(n, highspy.HighsVarType.kInteger))
+    infinity = highspy.kHighsInf
+    low = np.clip(np.asarray(lower, dtype=float), -infinity, infinity)
+    high = np.clip(np.asarray(upper, dtype=float), -infinity, infinity)
+    highs.addRows(
+        matrix.shape[0], low, high, matrix.nnz,
+        matrix.indptr.astype(np.int32), matrix.indices.astype(np.int32), matrix.data.astype(float),
+    )  # fmt: skip
+    highs.run()
+    status = highs.getModelStatus()
+    found = highs.getInfo().primal_solution_status == 2  # a feasible solution is known
+    x = np.asarray(highs.getSolution().col_value) if found else None
+    if status == highspy.HighsModelStatus.kOptimal:
+        return _Solution(x, "optimal", float(highs.getInfo().mip_gap))
+    if status == highspy.HighsModelStatus.kInfeasible:
+        return _Solution(None, "infeasible", float("inf"))
+    return _Solution(x, "time_limit", float(highs.getInfo().mip_gap) if found else float("inf"))
 
 
 def plan_development_path(problem: PathProblem, *, time_limit: float = 10.0, relative_gap: float = 0.01) -> PathPlan:
@@ -216,7 +252,7 @@ def plan_development_path(problem: PathProblem, *, time_limit: float = 10.0, rel
     runs, n = window, len(window)
     if result is None or result.x is None:
         # Out of time before any plan was found is not a proof that none exists: say which it is.
-        out_of_time = result is not None and result.status == 1
+        out_of_time = result is not None and result.status == "time_limit"
         status, reason = ("time_limit", "time_limit") if out_of_time else ("infeasible", "no_feasible_plan")
         return PathPlan([], 0, 0.0, 0.0, {}, unclosable, status, float("inf"), [*reasons, reason])
     chosen = sorted((runs[j] for j in range(n) if result.x[j] > 0.5), key=lambda r: (r.start_week, str(r.run_id)))
@@ -225,7 +261,7 @@ def plan_development_path(problem: PathProblem, *, time_limit: float = 10.0, rel
         s: next(r.run_id for r in sorted(chosen, key=lambda r: r.end_week) if _closes(r, s, lv))
         for s, lv in closable.items()
     }
-    status = "optimal" if result.status == 0 else "time_limit"
+    status = result.status
     if finish > SIX_MONTHS_WEEKS:
         reasons.append("beyond_six_months")
     return PathPlan(
@@ -236,7 +272,7 @@ def plan_development_path(problem: PathProblem, *, time_limit: float = 10.0, rel
         closes=closes,
         unclosable=unclosable,
         status=status,
-        mip_gap=float(getattr(result, "mip_gap", 0.0) or 0.0),
+        mip_gap=result.mip_gap,
         reasons=reasons,
     )
 
