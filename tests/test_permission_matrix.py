@@ -102,6 +102,11 @@ PAGES: dict[str, Route] = {
         lambda w: reverse("candidate_detail", kwargs={"pk": w.candidate_a.pk}),
         only(VIEW_CANDIDATES, 200, 403, coach_campus_b=404),
     ),
+    "candidate_roles": Route(
+        "get",
+        lambda w: reverse("candidate_roles", kwargs={"pk": w.candidate_a.pk}),
+        only(VIEW_CANDIDATES, 200, 403, coach_campus_b=404),
+    ),
     "profile_candidates": Route(
         "get",
         lambda w: reverse("profile_candidates", kwargs={"pk": w.skills.profile.pk}),

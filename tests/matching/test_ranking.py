@@ -1,13 +1,18 @@
 """Ranking both ways: the best roles for a candidate and the best candidates for a role, each explained."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mhw.accounts.models import AuditEvent
 from mhw.candidates.services import skills
 from mhw.candidates.services.ranking import best_candidates, best_roles
+from mhw.learning.services import import_offer
+from mhw.paths.services import plan_path
 from mhw.skills.models import SkillsProfile
 from mhw.skills.services import profiles
 from tests.factories import CandidateFactory
@@ -104,7 +109,7 @@ def test_the_api_ranks_both_ways_and_audits_the_candidate_read(world, client_for
     prove(world, world.candidate_a, items[0], 3)
     staff = client_for(world.user("coach"))
 
-    roles = staff.get(f"/api/v1/candidates/{world.candidate_a.pk}/best-roles", {"limit": 50}).json()
+    roles = staff.get(f"/api/v1/candidates/{world.candidate_a.pk}/best-roles", {"limit": 25}).json()
     mine = next(r for r in roles if r["profile_id"] == role.pk)
     assert mine["coverage"] == pytest.approx(0.6)
     assert mine["missing"][0]["required"] == 2
@@ -116,10 +121,47 @@ def test_the_api_ranks_both_ways_and_audits_the_candidate_read(world, client_for
     assert len(people[0]["matching"]) == 1
 
 
-@pytest.mark.parametrize("limit", ["0", "51", "veel", ""])
+@pytest.mark.parametrize("limit", ["0", "26", "veel", ""])
 def test_the_api_refuses_a_bad_limit_with_a_message(world, client_for, limit):
     response = client_for(world.user("coach")).get(
         f"/api/v1/candidates/{world.candidate_a.pk}/best-roles", {"limit": limit}
     )
     assert response.status_code == 422
     assert response.json()["detail"]
+
+
+def _offer_module_teaching(world, item, *, weeks_from_now: int, duration_weeks: int, hours: int):
+    start = timezone.localdate() + datetime.timedelta(weeks=weeks_from_now)
+    import_offer(
+        world.user("broker"),
+        world.provider_a,
+        [(2, {"code": "H2-LEIDING", "title_nl": "Leidingwerk", "title_en": "Pipework", "hours": hours,
+              "duration_weeks": duration_weeks, "format": "practical", "cost": 900, "language": "nl",
+              "outcomes": f"{item.code}:3", "runs": f"{start.isoformat()};12;di"})],
+    )  # fmt: skip
+
+
+def test_each_pair_carries_the_weeks_of_training_the_path_engine_finds(world, client_for):
+    role, items = make_role(world, "Leidingmonteur", (3, 2))
+    _offer_module_teaching(world, items[0], weeks_from_now=2, duration_weeks=3, hours=24)
+    staff = client_for(world.user("coach"))
+
+    roles = staff.get(f"/api/v1/candidates/{world.candidate_a.pk}/best-roles", {"limit": 25}).json()
+    mine = next(r for r in roles if r["profile_id"] == role.pk)
+    # The run starts in week 2 and lasts 3 weeks; the second skill is taught nowhere.
+    assert mine["training"] == {"weeks": 5, "proven": True, "unclosable_skills": 1, "hours_per_week": 20}
+    page = staff.get(reverse("candidate_roles", args=[world.candidate_a.pk])).content.decode()
+    assert "5 weken" in page
+    assert "1 vaardigheid niet in het aanbod" in page
+
+
+def test_the_estimate_uses_the_hours_of_the_candidates_latest_path(world, client_for):
+    role, items = make_role(world, "Leidingmonteur", (3,))
+    _offer_module_teaching(world, items[0], weeks_from_now=1, duration_weeks=3, hours=24)  # 8 hours a week
+    plan_path(world.user("coach"), world.candidate_a, role.current, start_date=timezone.localdate(), hours_per_week=6)
+
+    people = client_for(world.user("coach")).get(f"/api/v1/profiles/{role.pk}/best-candidates").json()
+    mine = next(p for p in people if p["candidate_id"] == world.candidate_a.pk)
+    assert mine["training"] == {"weeks": None, "proven": True, "unclosable_skills": 0, "hours_per_week": 6}
+    page = client_for(world.user("coach")).get(reverse("profile_candidates", args=[role.pk])).content.decode()
+    assert "geen plan past" in page

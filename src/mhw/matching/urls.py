@@ -10,4 +10,5 @@ urlpatterns = [
     path("job-fairs/<int:pk>/choices/", views.fair_choices, name="fair_choices"),
     path("job-fairs/<int:pk>/matching/", views.fair_proposal, name="fair_proposal"),
     path("profiles/<int:pk>/candidates/", ranking_views.profile_candidates, name="profile_candidates"),
+    path("candidates/<int:pk>/roles/", ranking_views.candidate_roles, name="candidate_roles"),
 ]

@@ -1,9 +1,11 @@
 """Planning a candidate's development path from the regional offer, and storing it with the trajectory."""
 
 import datetime
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from mhw.accounts.audit import record_event
 from mhw.candidates.services.skills import proven_levels
@@ -16,13 +18,19 @@ def _week(start: datetime.date, day: datetime.date) -> int:
     return (day - start).days // 7
 
 
-def build_problem(candidate, version, *, start_date, hours_per_week, online_only=False, max_cost=None,
-                  pinned=(), excluded=()) -> tuple[PathProblem, dict]:  # fmt: skip
-    """The optimiser's problem for this candidate and profile version, and the stored run behind each run id."""
-    required = {}
-    for requirement in version.requirements.select_related("item", "specialism"):
-        required[requirement.skill_key] = requirement.level
-    current = proven_levels(candidate)
+# Hours a week assumed for a candidate without a planned path, the path form's default.
+DEFAULT_HOURS_PER_WEEK = 20
+# Seconds the path engine may spend on one estimate in a ranking; past it the best plan found is an upper bound.
+ESTIMATE_SECONDS = 2.0
+
+
+def _required_levels(version) -> dict:
+    return {r.skill_key: r.level for r in version.requirements.select_related("item", "specialism")}
+
+
+def offer_runs(start_date: datetime.date) -> tuple[list[Run], dict]:
+    """The regional offer as the optimiser sees it: every run of an offered module starting on or after
+    `start_date`, with its weeks counted from that date; and the stored run behind each run id."""
     runs, by_id = [], {}
     modules = (
         Module.objects.offered()
@@ -48,12 +56,53 @@ def build_problem(candidate, version, *, start_date, hours_per_week, online_only
                     prerequisite_levels=prerequisite_levels, online=module.online, provider=module.provider.name,
                 )
             )  # fmt: skip
+    return runs, by_id
+
+
+def build_problem(candidate, version, *, start_date, hours_per_week, online_only=False, max_cost=None,
+                  pinned=(), excluded=()) -> tuple[PathProblem, dict]:  # fmt: skip
+    """The optimiser's problem for this candidate and profile version, and the stored run behind each run id."""
+    runs, by_id = offer_runs(start_date)
     problem = PathProblem(
-        required=required, current=current, runs=runs, hours_per_week=hours_per_week,
-        pinned_modules=frozenset(m.pk for m in pinned), excluded_modules=frozenset(m.pk for m in excluded),
-        online_only=online_only, max_cost=float(max_cost) if max_cost is not None else None,
+        required=_required_levels(version), current=proven_levels(candidate), runs=runs,
+        hours_per_week=hours_per_week, pinned_modules=frozenset(m.pk for m in pinned),
+        excluded_modules=frozenset(m.pk for m in excluded), online_only=online_only,
+        max_cost=float(max_cost) if max_cost is not None else None,
     )  # fmt: skip
     return problem, by_id
+
+
+@dataclass(frozen=True)
+class TrainingEstimate:
+    """How long training would take to close a candidate's gap to a role, by the path engine."""
+
+    weeks: int | None  # None when no combination of runs closes the gap that can be closed
+    proven: bool  # False when the engine ran out of time: `weeks` is then the best plan found (an upper bound) or None
+    unclosable: int  # required skills no module in the offer teaches
+    hours_per_week: int  # assumed: the candidate's latest planned path, else the default
+
+
+class TrainingEstimator:
+    """Estimates for many candidate-role pairs at once, reading the regional offer a single time. Starts today."""
+
+    def __init__(self, start_date: datetime.date | None = None):
+        self.runs, _ = offer_runs(start_date or timezone.localdate())
+        self._required: dict = {}
+
+    def estimate(self, candidate, version) -> TrainingEstimate:
+        if version.pk not in self._required:
+            self._required[version.pk] = _required_levels(version)
+        latest = candidate.paths.order_by("-created_at", "-id").values_list("hours_per_week", flat=True).first()
+        hours = latest or DEFAULT_HOURS_PER_WEEK
+        problem = PathProblem(self._required[version.pk], proven_levels(candidate), self.runs, hours_per_week=hours)
+        plan = plan_development_path(problem, time_limit=ESTIMATE_SECONDS)
+        found = plan.status == "optimal" or bool(plan.runs)
+        return TrainingEstimate(
+            weeks=plan.finish_week if found else None,
+            proven=plan.status != "time_limit",
+            unclosable=len(plan.unclosable),
+            hours_per_week=hours,
+        )
 
 
 @transaction.atomic
