@@ -220,6 +220,21 @@ PAGES: dict[str, Route] = {
         lambda w: reverse("fair_schedule_pdf", args=[w.fair_a.pk]),
         only(MANAGE_CANDIDATES, 200, 403, coach_campus_b=404),
     ),
+    "fair_wish_delete": Route(
+        "post",
+        lambda w: reverse("fair_wish_delete", args=[w.fair_a.pk, _wish(w).pk]),
+        only(MANAGE_CANDIDATES, 302, 403, coach_campus_b=404),
+    ),
+    "fair_live": Route(
+        "get",
+        lambda w: reverse("fair_live", args=[w.fair_a.pk]),
+        only(MANAGE_CANDIDATES, 200, 403, coach_campus_b=404),
+    ),
+    "fair_round": Route(
+        "post",
+        lambda w: reverse("fair_round", args=[w.fair_a.pk]),
+        only(MANAGE_CANDIDATES, 302, 403, coach_campus_b=404),
+    ),
     "fair_choices": Route(
         "post",
         lambda w: reverse("fair_choices", args=[w.fair_a.pk]),
@@ -509,6 +524,14 @@ def test_every_api_operation_is_in_the_matrix(client):
     schema = client.get("/api/v1/openapi.json").json()
     operations = {(method, path) for path, item in schema["paths"].items() for method in item}
     assert operations == set(API)
+
+
+def _wish(world: World):
+    """A pinned wish at the campus A fair, made again for each actor (an allowed actor's request removes it)."""
+    wish, _ = world.fair_a.wishes.get_or_create(
+        candidate=world.candidate_a, company=world.fair_a.companies.get(), defaults={"wished_by": "candidate"}
+    )
+    return wish
 
 
 def _walk(route: Route, world: World, client_for) -> dict[str, int]:

@@ -1,5 +1,6 @@
-"""The engines in use: the coach plans Michael's and Sophie's development paths, the office runs a job fair, records
-the choices, accepts the stable matching and prints the declaration of intent."""
+"""The engines in use: the coach plans Michael's and Sophie's development paths, the office runs a job fair (a pinned
+wish, the schedule, the live board on the day), records the choices, accepts the stable matching and prints the
+declaration of intent."""
 
 import pytest
 from playwright.sync_api import expect
@@ -47,8 +48,22 @@ def test_paths_a_job_fair_and_a_declaration(login, live_server):
         page.locator("#add-company button").click()
     page.get_by_label("Michael Zwart").check()
     page.locator("#invite button").click()
+    page.locator("#add-wish").evaluate("form => form.closest('details').open = true")
+    page.locator("[name=wish-candidate]").select_option(label="Michael Zwart")
+    page.locator("[name=wish-company]").select_option(label="Waddenpijp Leidingbouw B.V.")
+    page.locator("[name=wish-wished_by]").select_option("company")
+    page.locator("#add-wish button").click()
+    expect(page.locator("#wishes li").first).to_contain_text("gewenst door het bedrijf")
     page.locator("#make-schedule").click()
     expect(page.locator("ul.round li")).to_have_count(2)
+    expect(page.locator("ul.round").first).to_contain_text("Michael Zwart")
+
+    page.locator("#open-live").click()
+    expect(page.locator("#round-status")).to_have_text("De speeddates zijn nog niet begonnen.")
+    page.locator("#next-round").click()
+    expect(page.locator("#round-status")).to_have_text("Ronde 1 van 3 loopt.")
+    expect(page.locator("table.board-now")).to_contain_text("Michael Zwart")
+    page.get_by_role("link", name="Banenmarkt Noord", exact=False).click()
     page.locator("select[aria-label='Michael Zwart 1']").select_option(label="Waddenpijp Leidingbouw B.V.")
     page.locator("select[aria-label='Waddenpijp Leidingbouw B.V. 1']").select_option(label="Michael Zwart")
     page.locator("#choices button").click()

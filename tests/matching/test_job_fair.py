@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from mhw.candidates.models import Candidate, DeclarationOfIntent
-from mhw.matching.models import SpeedDate
+from mhw.matching.models import FairWish, JobFair, SpeedDate
 from tests.factories import CandidateFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -52,3 +52,72 @@ def test_schedule_choices_and_an_accepted_stable_matching(world, client_for):
     michael.refresh_from_db()
     assert michael.stage == "matched"
     assert michael.declarations.filter(company=second_company).exists()
+
+
+def test_a_pinned_wish_is_in_the_schedule_and_impossible_wishes_are_refused(world, client_for):
+    office = client_for(world.user("coach"))
+    fair = world.fair_a
+    fair.wishes.all().delete()
+    strong = OrganisationFactory(campus=world.campus_a, name="Waddenpijp B.V.")
+    office.post(
+        reverse("fair_detail", args=[fair.pk]),
+        {"add": "company", "company-company": strong.pk, "company-role_title": "Lasser", "company-tables": 1,
+         "company-places": 1, "company-work_experience_months": 6},
+    )  # fmt: skip
+    sanne = CandidateFactory(campus=world.campus_a, first_name="Sanne", stage="at_job_fair")
+    office.post(reverse("fair_detail", args=[fair.pk]), {"add": "candidates", "candidates": [sanne.pk]})
+    JobFair.objects.filter(pk=fair.pk).update(rounds=1)
+    fair.refresh_from_db()
+    second = fair.companies.get(company=strong)
+
+    response = office.post(
+        reverse("fair_detail", args=[fair.pk]),
+        {"add": "wish", "wish-candidate": sanne.pk, "wish-company": second.pk, "wish-wished_by": "company"},
+    )
+    assert response.status_code == 302
+    office.post(reverse("fair_schedule", args=[fair.pk]))
+    assert SpeedDate.objects.filter(fair=fair, candidate=sanne, company=second).exists()
+
+    # One round: Sanne cannot have a second pinned date, and an outsider cannot be pinned at all.
+    refused = office.post(
+        reverse("fair_detail", args=[fair.pk]),
+        {"add": "wish", "wish-candidate": sanne.pk, "wish-company": fair.companies.exclude(pk=second.pk).get().pk,
+         "wish-wished_by": "candidate"},
+    )  # fmt: skip
+    assert refused.status_code == 200
+    assert "al een vaste wens in elke ronde" in refused.content.decode()
+    outsider = CandidateFactory(campus=world.campus_a)
+    refused = office.post(
+        reverse("fair_detail", args=[fair.pk]),
+        {"add": "wish", "wish-candidate": outsider.pk, "wish-company": second.pk, "wish-wished_by": "candidate"},
+    )
+    assert refused.status_code == 200
+    assert FairWish.objects.filter(fair=fair).count() == 1
+
+
+def test_the_live_board_follows_the_rounds_and_refuses_a_stale_move(world, client_for):
+    office = client_for(world.user("coach"))
+    fair = world.fair_a
+    office.post(reverse("fair_schedule", args=[fair.pk]))
+    live = reverse("fair_live", args=[fair.pk])
+    assert "nog niet begonnen" in office.get(live).content.decode()
+
+    office.post(reverse("fair_round", args=[fair.pk]), {"from": 0, "to": 1})
+    board = office.get(live, headers={"HX-Request": "true"})
+    assert board.templates[0].name == "matching/_fair_board.html"
+    fair.refresh_from_db()
+    assert fair.current_round == 1
+    first_round = SpeedDate.objects.filter(fair=fair, round=0)
+    for date in first_round:
+        assert date.candidate.full_name in board.content.decode()
+
+    # A second screen still showing round 0 presses "start" again: refused, nothing skipped.
+    stale = office.post(reverse("fair_round", args=[fair.pk]), {"from": 0, "to": 1}, follow=True)
+    assert "Iemand anders" in stale.content.decode()
+    fair.refresh_from_db()
+    assert fair.current_round == 1
+    for bad in ({"from": 1, "to": 9}, {"from": "een", "to": 2}, {}):
+        response = office.post(reverse("fair_round", args=[fair.pk]), bad, follow=True)
+        assert "Die ronde bestaat niet" in response.content.decode()
+    fair.refresh_from_db()
+    assert fair.current_round == 1

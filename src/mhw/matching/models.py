@@ -20,6 +20,8 @@ class JobFair(models.Model):
     held_on = models.DateField(_("date"))
     rounds = models.PositiveSmallIntegerField(_("rounds"), validators=[MinValueValidator(1), MaxValueValidator(20)])
     min_dates = models.PositiveSmallIntegerField(_("minimum dates per candidate"), default=0)
+    # The round under way on the day, as the office announces it (0: not started; rounds + 1: over).
+    current_round = models.PositiveSmallIntegerField(_("current round"), default=0)
 
     objects = JobFairQuerySet.as_manager()
 
@@ -107,3 +109,26 @@ class FairChoice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.side}: {self.candidate} — {self.company} #{self.rank}"
+
+
+class FairWish(models.Model):
+    """Before the schedule: a candidate and a company that must meet, because one of them asked for it. The schedule
+    includes every wish or says it cannot."""
+
+    class Side(models.TextChoices):
+        CANDIDATE = "candidate", _("Candidate")
+        COMPANY = "company", _("Company")
+
+    fair = models.ForeignKey(JobFair, on_delete=models.CASCADE, related_name="wishes")
+    candidate = models.ForeignKey("candidates.Candidate", on_delete=models.CASCADE, related_name="+")
+    company = models.ForeignKey(FairCompany, on_delete=models.CASCADE, related_name="wishes")
+    wished_by = models.CharField(_("wished by"), max_length=10, choices=Side.choices)
+
+    class Meta:
+        ordering = ["fair", "candidate__last_name", "company__company__name"]
+        constraints = [models.UniqueConstraint(fields=["fair", "candidate", "company"], name="fair_wish_once")]
+        verbose_name = _("pinned wish")
+        verbose_name_plural = _("pinned wishes")
+
+    def __str__(self) -> str:
+        return f"{self.candidate} — {self.company}"

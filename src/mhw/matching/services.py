@@ -5,18 +5,23 @@ import contextlib
 import datetime
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from mhw.accounts.audit import record_event
 from mhw.candidates.models import Candidate
 from mhw.candidates.services import agreements, route
 from mhw.candidates.services.skills import proven_levels
-from mhw.matching.models import FairChoice, FairCompany, JobFair, SpeedDate
+from mhw.matching.models import FairChoice, FairCompany, FairWish, JobFair, SpeedDate
 from mhw.matching.speeddates import schedule_speed_dates
 from mhw.matching.stable import stable_matching
 from mhw.skills.gap import compute_gap
 from mhw.skills.services.profiles import requirements_for_gap
 
 NEUTRAL_SCORE = 5.0
+
+
+class FairError(ValueError):
+    """A request about a job fair that cannot be met; the message says why, in the user's language."""
 
 
 def match_score(candidate: Candidate, fair_company: FairCompany) -> float:
@@ -35,9 +40,10 @@ def schedule_fair(actor, fair: JobFair):
     companies = list(fair.companies.select_related("profile"))
     candidates = [fc.candidate for fc in fair.candidates.select_related("candidate")]
     scores = {(c.pk, fc.pk): match_score(c, fc) for c in candidates for fc in companies}
+    pinned = frozenset(fair.wishes.values_list("candidate_id", "company_id"))
     schedule = schedule_speed_dates(
         scores, {fc.pk: fc.tables for fc in companies}, fair.rounds, min_dates=min(fair.min_dates, fair.rounds),
-        candidates=[c.pk for c in candidates],
+        pinned=pinned, candidates=[c.pk for c in candidates],
     )  # fmt: skip
     SpeedDate.objects.filter(fair=fair).delete()
     SpeedDate.objects.bulk_create(
@@ -48,6 +54,39 @@ def schedule_fair(actor, fair: JobFair):
     )
     record_event(actor, "job_fair.scheduled", fair, details={"dates": len(schedule.dates)})
     return schedule
+
+
+@transaction.atomic
+def pin_wish(actor, fair: JobFair, *, candidate, company: FairCompany, wished_by: str) -> FairWish:
+    """A candidate and a company that must meet at the fair; refused when the schedule could never hold it."""
+    fair = JobFair.objects.select_for_update().get(pk=fair.pk)
+    if not fair.candidates.filter(candidate=candidate).exists() or company.fair_id != fair.pk:
+        raise FairError(_("Only invited candidates and companies taking part can be pinned."))
+    if fair.wishes.filter(candidate=candidate, company=company).exists():
+        raise FairError(_("This wish is already pinned."))
+    if fair.wishes.filter(candidate=candidate).count() >= fair.rounds:
+        raise FairError(_("The candidate already has a pinned date in every round."))
+    if fair.wishes.filter(company=company).count() >= company.tables * fair.rounds:
+        raise FairError(_("The company's tables are full with pinned dates in every round."))
+    wish = FairWish.objects.create(fair=fair, candidate=candidate, company=company, wished_by=wished_by)
+    record_event(actor, "job_fair.wish_pinned", fair, details={"wish": wish.pk, "by": wished_by})
+    return wish
+
+
+@transaction.atomic
+def unpin_wish(actor, wish: FairWish) -> None:
+    record_event(actor, "job_fair.wish_unpinned", wish.fair, details={"wish": wish.pk})
+    wish.delete()
+
+
+def move_round(actor, fair: JobFair, *, from_round: int, to_round: int) -> None:
+    """Announce another round on the day. Only from the round the office saw: if someone moved it meanwhile, say so
+    rather than skip a round."""
+    if not 0 <= to_round <= fair.rounds + 1:
+        raise FairError(_("There is no such round."))
+    if not JobFair.objects.filter(pk=fair.pk, current_round=from_round).update(current_round=to_round):
+        raise FairError(_("Someone else moved the round meanwhile; the board shows the round now under way."))
+    record_event(actor, "job_fair.round_moved", fair, details={"round": to_round})
 
 
 @transaction.atomic

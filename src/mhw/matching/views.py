@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from weasyprint import HTML
 
@@ -15,7 +16,7 @@ from mhw.accounts.models import Campus, Organisation
 from mhw.accounts.roles import Capability
 from mhw.candidates.models import Candidate
 from mhw.matching import services
-from mhw.matching.models import FairCompany, JobFair
+from mhw.matching.models import FairCompany, FairWish, JobFair
 from mhw.matching.speeddates import ScheduleImpossible
 
 INVITABLE_STAGES = ("selected", "application_training_done", "at_job_fair")
@@ -45,6 +46,17 @@ class FairCompanyForm(forms.ModelForm):
         self.fields["company"].queryset = Organisation.objects.filter(campus=fair.campus, kind="company")
         self.fields["profile"].queryset = fair.campus.skills_profiles.all()
         self.instance.fair = fair
+
+
+class WishForm(forms.Form):
+    candidate = forms.ModelChoiceField(queryset=Candidate.objects.none(), label=gettext_lazy("Candidate"))
+    company = forms.ModelChoiceField(queryset=FairCompany.objects.none(), label=gettext_lazy("Company"))
+    wished_by = forms.ChoiceField(choices=FairWish.Side.choices, label=gettext_lazy("Wished by"))
+
+    def __init__(self, *args, fair, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["candidate"].queryset = Candidate.objects.filter(pk__in=fair.candidates.values("candidate_id"))
+        self.fields["company"].queryset = fair.companies.select_related("company")
 
 
 @capability_required(Capability.MANAGE_CANDIDATES)
@@ -78,6 +90,15 @@ def fair_detail(request, pk: int):
             fair.candidates.get_or_create(candidate=candidate)
         messages.success(request, _("The candidates are invited."))
         return redirect("fair_detail", pk=pk)
+    wish_form = WishForm(request.POST or None, fair=fair, prefix="wish")
+    if request.method == "POST" and request.POST.get("add") == "wish" and wish_form.is_valid():
+        try:
+            services.pin_wish(request.user, fair, **wish_form.cleaned_data)
+        except services.FairError as error:
+            wish_form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The wish is pinned: the schedule will include this date."))
+            return redirect("fair_detail", pk=pk)
     companies = list(fair.companies.select_related("company", "profile"))
     attendees = [fc.candidate for fc in fair.candidates.select_related("candidate")]
     dates = list(fair.dates.select_related("candidate", "company__company"))
@@ -86,6 +107,8 @@ def fair_detail(request, pk: int):
     context = {
         "fair": fair,
         "company_form": company_form,
+        "wish_form": wish_form,
+        "wishes": fair.wishes.select_related("candidate", "company__company"),
         "companies": companies,
         "attendees": attendees,
         "invitable": invitable.exclude(pk__in=[c.pk for c in attendees]),
@@ -109,8 +132,12 @@ def fair_schedule(request, pk: int):
     fair = _fair(request, pk)
     try:
         schedule = services.schedule_fair(request.user, fair)
-    except ScheduleImpossible as error:
-        messages.error(request, _("No schedule is possible: %(reason)s") % {"reason": error})
+    except ScheduleImpossible:
+        messages.error(
+            request,
+            _("No schedule is possible: there are too few tables and rounds for the minimum number of dates per "
+              "candidate together with the pinned wishes. Add tables or rounds, or lower the minimum."),
+        )  # fmt: skip
     else:
         messages.success(
             request,
@@ -136,6 +163,50 @@ def fair_schedule_pdf(request, pk: int):
     response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="speeddates-{fair.pk}.pdf"'
     return response
+
+
+@require_POST
+@capability_required(Capability.MANAGE_CANDIDATES)
+def fair_wish_delete(request, pk: int, wish_pk: int):
+    fair = _fair(request, pk)
+    services.unpin_wish(request.user, get_object_or_404(fair.wishes, pk=wish_pk))
+    messages.success(request, _("The wish is no longer pinned."))
+    return redirect("fair_detail", pk=pk)
+
+
+@capability_required(Capability.MANAGE_CANDIDATES)
+def fair_live(request, pk: int):
+    """The board for the day: who sits at which table in the round under way and the next one. It refreshes
+    itself, so the office can put it on a screen."""
+    fair = _fair(request, pk)
+    dates = list(fair.dates.select_related("candidate", "company__company"))
+    current, following = fair.current_round, fair.current_round + 1
+    context = {
+        "fair": fair,
+        "scheduled": bool(dates),
+        "over": current > fair.rounds,
+        "now": [d for d in dates if d.round + 1 == current],
+        "next": [d for d in dates if d.round + 1 == following] if following <= fair.rounds else [],
+        "free": sorted(
+            {d.candidate for d in dates} - {d.candidate for d in dates if d.round + 1 == current},
+            key=lambda c: (c.last_name, c.first_name),
+        ) if 1 <= current <= fair.rounds else [],
+    }  # fmt: skip
+    template = "matching/_fair_board.html" if request.htmx else "matching/fair_live.html"
+    return render(request, template, context)
+
+
+@require_POST
+@capability_required(Capability.MANAGE_CANDIDATES)
+def fair_round(request, pk: int):
+    fair = _fair(request, pk)
+    try:
+        services.move_round(
+            request.user, fair, from_round=int(request.POST.get("from", "")), to_round=int(request.POST.get("to", ""))
+        )
+    except ValueError as error:  # FairError is a ValueError; so is a round that is not a number
+        messages.error(request, str(error) if isinstance(error, services.FairError) else _("There is no such round."))
+    return redirect("fair_live", pk=pk)
 
 
 @require_POST
