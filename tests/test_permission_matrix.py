@@ -135,6 +135,9 @@ PAGES: dict[str, Route] = {
     "declaration_create": Route(
         "get", lambda w: reverse("declaration_create", args=[w.candidate_a.pk]), only(MANAGE_CANDIDATES, 200, 404)
     ),
+    "declaration_edit": Route(  # the world's declaration is signed: the office is sent back to it
+        "get", lambda w: reverse("declaration_edit", args=[w.declaration_a.pk]), only(MANAGE_CANDIDATES, 302, 404)
+    ),
     "enrolment_create": Route(
         "get", lambda w: reverse("enrolment_create", args=[w.candidate_a.pk]), only(MANAGE_CANDIDATES, 200, 404)
     ),

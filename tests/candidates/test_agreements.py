@@ -122,3 +122,44 @@ def test_the_declaration_prints_as_a_pdf(world, client_for):
     response = client_for(world.user("company_hr")).get(reverse("declaration_download", args=[world.declaration_a.pk]))
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
+
+
+def test_the_office_corrects_a_draft_until_someone_signs(world, fresh, client_for):
+    declaration = agreements.draft_declaration(world.user("coach"), fresh, company=world.company_a, data=TERMS)
+    office = client_for(world.user("coach"))
+    edit = reverse("declaration_edit", args=[declaration.pk])
+    form = {**TERMS, "contract_start": "2027-08-01", "hours_per_week": 32, "training": "Lekdetectie", "version": 0}
+
+    assert office.post(edit, form).status_code == 302
+    declaration.refresh_from_db()
+    assert (declaration.hours_per_week, declaration.training, declaration.version) == (32, "Lekdetectie", 1)
+
+    # A second tab still holding version 0 does not overwrite the correction.
+    stale = office.post(edit, {**form, "hours_per_week": 24})
+    assert stale.status_code == 200
+    assert "door iemand anders gewijzigd" in stale.content.decode()
+    declaration.refresh_from_db()
+    assert declaration.hours_per_week == 32
+
+    agreements.sign_declaration(world.user("company_hr"), declaration)
+    assert office.post(edit, {**form, "version": 1}).status_code == 302
+    declaration.refresh_from_db()
+    assert declaration.hours_per_week == 32
+    with pytest.raises(AgreementError):
+        agreements.update_declaration(world.user("coach"), declaration, data=form, expected_version=1)
+
+
+def test_nobody_signs_a_text_corrected_after_they_opened_it(world, fresh, client_for):
+    declaration = agreements.draft_declaration(world.user("coach"), fresh, company=world.company_a, data=TERMS)
+    agreements.update_declaration(
+        world.user("coach"), declaration, data={**TERMS, "hours_per_week": 36, "training": ""}, expected_version=0
+    )
+    company = client_for(world.user("company_hr"))
+    sign = reverse("declaration_sign", args=[declaration.pk])
+
+    company.post(sign, {"version": 0})
+    declaration.refresh_from_db()
+    assert declaration.signed_by_company_at is None
+    company.post(sign, {"version": 1})
+    declaration.refresh_from_db()
+    assert declaration.signed_by_company_at is not None

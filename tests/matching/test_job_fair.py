@@ -1,10 +1,15 @@
 """A job fair from invitation to declarations of intent, through the office's pages."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
 from mhw.candidates.models import Candidate, DeclarationOfIntent
+from mhw.learning.services import import_offer
+from mhw.matching import services
 from mhw.matching.models import FairWish, JobFair, SpeedDate
+from mhw.paths.services import plan_path, training_end
 from tests.factories import CandidateFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -121,3 +126,34 @@ def test_the_live_board_follows_the_rounds_and_refuses_a_stale_move(world, clien
         assert "Die ronde bestaat niet" in response.content.decode()
     fair.refresh_from_db()
     assert fair.current_round == 1
+
+
+def test_the_drafted_declaration_carries_the_planned_training_and_starts_when_it_ends(world, client_for):
+    fair = world.fair_a
+    fair_company = fair.companies.get()
+    fair_company.profile = world.skills.profile
+    fair_company.save()
+    michael = world.candidate_a
+    item = world.skills.profile.current.requirements.get().item
+    import_offer(
+        world.user("broker"),
+        world.provider_a,
+        [(2, {"code": "H2-LEK", "title_nl": "Lekdetectie", "title_en": "Leak detection", "hours": 24,
+              "duration_weeks": 3, "format": "practical", "cost": 780, "language": "nl", "outcomes": f"{item.code}:5",
+              "runs": "2027-01-18;12;di"})],
+    )  # fmt: skip
+    path = plan_path(
+        world.user("coach"), michael, world.skills.profile.current, start_date=datetime.date(2027, 1, 4),
+        hours_per_week=20,
+    )  # fmt: skip
+    assert path.steps.exists()
+    services.record_choices(world.user("coach"), fair, side="candidate", owner=michael, ranked=[fair_company])
+    services.record_choices(world.user("coach"), fair, side="company", owner=fair_company, ranked=[michael])
+
+    client_for(world.user("coach")).post(reverse("fair_proposal", args=[fair.pk]), {"proposing": "candidates"})
+
+    fair.refresh_from_db()
+    declaration = DeclarationOfIntent.objects.filter(candidate=michael).latest("created_at")
+    assert declaration.contract_start == max(training_end(path), fair.held_on)
+    assert str(path.steps.first().run.module) in declaration.training
+    assert f"{path.finish_week} weken" in declaration.training

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from mhw.accounts.concurrency import ConcurrentEditError
 from mhw.accounts.models import Organisation
 from mhw.candidates.documents import declaration_pdf
 from mhw.candidates.models import Candidate, DeclarationOfIntent, EmploymentContract
@@ -26,13 +27,28 @@ class DeclarationForm(forms.ModelForm):
         model = DeclarationOfIntent
         fields = [
             "company", "role_title", "contract_start", "minimum_months", "work_experience_months", "hours_per_week",
-            "salary_band",
+            "salary_band", "training",
         ]  # fmt: skip
         widgets = {"contract_start": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def __init__(self, *args, campus, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["company"].queryset = Organisation.objects.filter(campus=campus, kind=Organisation.Kind.COMPANY)
+        if "company" in self.fields:
+            self.fields["company"].queryset = Organisation.objects.filter(campus=campus, kind=Organisation.Kind.COMPANY)
+        self.fields["training"].widget.attrs["rows"] = 4
+
+
+class DeclarationCorrectionForm(DeclarationForm):
+    """The same fields but the company (a different company is a different declaration), and the version read."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta(DeclarationForm.Meta):
+        fields = [name for name in DeclarationForm.Meta.fields if name != "company"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, campus=None, **kwargs)
+        self.fields["version"].initial = self.instance.version
 
     def clean(self):
         cleaned = super().clean()
@@ -78,12 +94,39 @@ def declaration_detail(request, pk: int):
     return render(request, "candidates/declaration_detail.html", context)
 
 
+@login_required
+def declaration_edit(request, pk: int):
+    declaration = get_object_or_404(
+        DeclarationOfIntent.objects.filter(candidate__in=Candidate.objects.manageable_by(request.user)), pk=pk
+    )
+    if declaration.signed_by_anyone:
+        messages.error(request, _("A signed declaration of intent cannot be changed; draft a new one instead."))
+        return redirect("declaration_detail", pk=pk)
+    form = DeclarationCorrectionForm(request.POST or None, instance=declaration)
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in services.EDITABLE_DECLARATION_FIELDS}
+        try:
+            services.update_declaration(
+                request.user, declaration, data=data, expected_version=form.cleaned_data["version"]
+            )
+        except services.AgreementError as error:
+            form.add_error(None, error.message)
+        except ConcurrentEditError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The declaration of intent has been corrected."))
+            return redirect("declaration_detail", pk=pk)
+    context = {"form": form, "candidate": declaration.candidate, "declaration": declaration}
+    return render(request, "candidates/declaration_form.html", context)
+
+
 @require_POST
 @login_required
 def declaration_sign(request, pk: int):
     declaration = get_object_or_404(declarations_visible_to(request.user), pk=pk)
     try:
-        services.sign_declaration(request.user, declaration)
+        seen = request.POST.get("version", "")
+        services.sign_declaration(request.user, declaration, seen_version=int(seen) if seen.isdigit() else None)
     except services.AgreementError as error:
         messages.error(request, error.message)
     else:

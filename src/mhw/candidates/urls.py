@@ -21,6 +21,7 @@ urlpatterns = [
     path("sessions/<int:pk>/attendance/", route_views.session_attendance, name="session_attendance"),
     path("candidates/<int:pk>/target-roles/", skill_views.target_roles_set, name="target_roles_set"),
     path("declarations/<int:pk>/", agreement_views.declaration_detail, name="declaration_detail"),
+    path("declarations/<int:pk>/edit/", agreement_views.declaration_edit, name="declaration_edit"),
     path("declarations/<int:pk>/sign/", agreement_views.declaration_sign, name="declaration_sign"),
     path("declarations/<int:pk>/pdf/", agreement_views.declaration_download, name="declaration_download"),
     path("declarations/<int:pk>/contract/", agreement_views.contract_record, name="contract_record"),

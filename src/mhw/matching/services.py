@@ -14,10 +14,12 @@ from mhw.candidates.services.skills import proven_levels
 from mhw.matching.models import FairChoice, FairCompany, FairWish, JobFair, SpeedDate
 from mhw.matching.speeddates import schedule_speed_dates
 from mhw.matching.stable import stable_matching
+from mhw.paths.services import latest_path_to, training_end, training_summary
 from mhw.skills.gap import compute_gap
 from mhw.skills.services.profiles import requirements_for_gap
 
 NEUTRAL_SCORE = 5.0
+DEFAULT_CONTRACT_HOURS = 38  # a full-time week; the office corrects the draft where the company offers other hours
 
 
 class FairError(ValueError):
@@ -125,15 +127,21 @@ def accept_matching(actor, fair: JobFair, *, proposing: str = "candidates") -> l
         fair_company = FairCompany.objects.select_related("company").get(pk=company_id)
         if candidate.declarations.filter(company=fair_company.company).exists():
             continue
+        # The contract starts when the planned training ends (six months after the fair without a plan); the office
+        # corrects the draft before it is signed where the parties agreed otherwise.
+        path = latest_path_to(candidate, fair_company.profile) if fair_company.profile else None
+        fits = path is not None and path.fits_six_months
         declaration = agreements.draft_declaration(
             actor, candidate, company=fair_company.company,
             data={
                 "role_title": fair_company.role_title,
-                "contract_start": fair.held_on + datetime.timedelta(weeks=26),
+                "contract_start": max(training_end(path), fair.held_on) if fits
+                else fair.held_on + datetime.timedelta(weeks=26),
                 "minimum_months": max(12, fair_company.work_experience_months),
                 "work_experience_months": fair_company.work_experience_months,
-                "hours_per_week": 38,
+                "hours_per_week": DEFAULT_CONTRACT_HOURS,
                 "salary_band": fair_company.salary_band or "—",
+                "training": training_summary(path) if fits else "",
             },
         )  # fmt: skip
         declarations.append(declaration)

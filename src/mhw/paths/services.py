@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from mhw.accounts.audit import record_event
 from mhw.candidates.services.skills import proven_levels
@@ -134,3 +135,25 @@ def plan_path(actor, candidate, version, *, start_date, hours_per_week, online_o
     )  # fmt: skip
     record_event(actor, "candidate.path_planned", candidate, details={"path": path.pk, "weeks": plan.finish_week})
     return path
+
+
+def latest_path_to(candidate, profile) -> DevelopmentPath | None:
+    """The candidate's most recent planned path to any version of this role, if one was planned."""
+    return candidate.paths.filter(profile__profile=profile).order_by("-created_at", "-id").first()
+
+
+def training_summary(path: DevelopmentPath) -> str:
+    """The planned path in words for an agreement: each module with its provider and dates, then the totals."""
+    lines = []
+    for step in path.steps.select_related("run__module__provider"):
+        run = step.run
+        ends = path.start_date + datetime.timedelta(weeks=step.end_week)
+        lines.append(f"{run.module} — {run.module.provider.name}, {run.starts_on:%d-%m-%Y} – {ends:%d-%m-%Y}")
+    lines.append(
+        _("%(weeks)s weeks, %(hours)s hours in total") % {"weeks": path.finish_week, "hours": f"{path.total_hours:g}"}
+    )
+    return "\n".join(lines)
+
+
+def training_end(path: DevelopmentPath) -> datetime.date:
+    return path.start_date + datetime.timedelta(weeks=path.finish_week)

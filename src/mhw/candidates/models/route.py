@@ -93,10 +93,14 @@ class DeclarationOfIntent(models.Model):
     work_experience_months = models.PositiveSmallIntegerField(_("work-experience period (months)"))
     hours_per_week = models.PositiveSmallIntegerField(_("hours per week"), validators=[MinValueValidator(1)])
     salary_band = models.CharField(_("salary band communicated beforehand"), max_length=120)
+    training = models.TextField(
+        _("training"), blank=True, help_text=_("The modules agreed on, with providers and dates.")
+    )
     signed_by_company_at = models.DateTimeField(_("signed by the company"), null=True, blank=True)
     signed_by_candidate_at = models.DateTimeField(_("signed by the candidate"), null=True, blank=True)
     copy_sent_to_provider_at = models.DateTimeField(_("copy sent to the provider"), null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    version = models.PositiveIntegerField(default=0, editable=False)
 
     objects = DeclarationQuerySet.as_manager()
 
@@ -117,6 +121,10 @@ class DeclarationOfIntent(models.Model):
     @property
     def is_signed(self) -> bool:
         return self.signed_by_company_at is not None and self.signed_by_candidate_at is not None
+
+    @property
+    def signed_by_anyone(self) -> bool:
+        return self.signed_by_company_at is not None or self.signed_by_candidate_at is not None
 
 
 class EmploymentContract(models.Model):

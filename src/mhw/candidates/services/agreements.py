@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from mhw.accounts.audit import record_event
+from mhw.accounts.concurrency import save_versioned
 from mhw.accounts.models import Membership, Organisation
 from mhw.accounts.permissions import can
 from mhw.accounts.roles import Capability, Role
@@ -45,6 +46,28 @@ def draft_declaration(actor, candidate: Candidate, *, company: Organisation, dat
     return declaration
 
 
+EDITABLE_DECLARATION_FIELDS = [
+    "role_title", "contract_start", "minimum_months", "work_experience_months", "hours_per_week", "salary_band",
+    "training",
+]  # fmt: skip
+
+
+@transaction.atomic
+def update_declaration(actor, declaration: DeclarationOfIntent, *, data: dict, expected_version: int) -> None:
+    """Correct a draft before anyone signs it: a signature covers the text it was given on, so a signed declaration
+    is never changed. Refused when someone else changed it after `expected_version` was read."""
+    _office(actor, declaration.candidate)
+    declaration = DeclarationOfIntent.objects.select_for_update().get(pk=declaration.pk)
+    if declaration.signed_by_anyone:
+        raise AgreementError(_("A signed declaration of intent cannot be changed; draft a new one instead."))
+    if data["minimum_months"] < data["work_experience_months"]:
+        raise AgreementError(_("The contract must last at least the work-experience period."))
+    for name in EDITABLE_DECLARATION_FIELDS:
+        setattr(declaration, name, data[name])
+    save_versioned(declaration, EDITABLE_DECLARATION_FIELDS, expected_version)
+    record_event(actor, "declaration.corrected", declaration.candidate, details={"declaration": declaration.pk})
+
+
 def signing_side(actor, candidate: Candidate, company_id: int) -> str | None:
     """Which side `actor` signs for: "candidate", "company" (its HR), or None for everyone else."""
     if candidate.user_id == actor.pk:
@@ -62,9 +85,15 @@ def _side(actor, candidate: Candidate, company_id: int) -> str:
 
 
 @transaction.atomic
-def sign_declaration(actor, declaration: DeclarationOfIntent) -> DeclarationOfIntent:
+def sign_declaration(
+    actor, declaration: DeclarationOfIntent, *, seen_version: int | None = None
+) -> DeclarationOfIntent:
+    """Sign for one's own side. `seen_version` is the text the signer read: if the office corrected the draft since,
+    the signature is refused so nobody signs what they did not see."""
     declaration = DeclarationOfIntent.objects.select_for_update().select_related("candidate").get(pk=declaration.pk)
     side = _side(actor, declaration.candidate, declaration.company_id)
+    if seen_version is not None and seen_version != declaration.version:
+        raise AgreementError(_("The declaration of intent was corrected after you opened it. Read it again and sign."))
     field = f"signed_by_{side}_at"
     if getattr(declaration, field) is None:
         setattr(declaration, field, timezone.now())
