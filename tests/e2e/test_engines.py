@@ -50,7 +50,7 @@ def test_paths_a_job_fair_and_a_declaration(login, live_server):
     page.locator("#invite button").click()
     page.locator("#add-wish").evaluate("form => form.closest('details').open = true")
     page.locator("[name=wish-candidate]").select_option(label="Michael Zwart")
-    page.locator("[name=wish-company]").select_option(label="Waddenpijp Leidingbouw B.V.")
+    page.locator("[name=wish-company]").select_option(label="Waddenpijp Leidingbouw B.V. — Pipe-engineer")
     page.locator("[name=wish-wished_by]").select_option("company")
     page.locator("#add-wish button").click()
     expect(page.locator("#wishes li").first).to_contain_text("gewenst door het bedrijf")

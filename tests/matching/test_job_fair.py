@@ -133,7 +133,8 @@ def test_the_drafted_declaration_carries_the_planned_training_and_starts_when_it
     fair_company = fair.companies.get()
     fair_company.profile = world.skills.profile
     fair_company.save()
-    michael = world.candidate_a
+    michael = CandidateFactory(campus=world.campus_a, stage="at_job_fair")  # no declaration yet
+    fair.candidates.create(candidate=michael)
     item = world.skills.profile.current.requirements.get().item
     import_offer(
         world.user("broker"),
