@@ -40,6 +40,9 @@ def test_the_coach_plans_a_path_the_candidate_sees_it(world, client_for):
     page = client_for(world.user("candidate")).get(reverse("path_page", args=[world.candidate_a.pk]))
     assert page.context["path"] == path
     assert page.context["form"] is None
+    # Weeks 3-5 hold the 3-week run at 8 hours a week; the picture and the table say so.
+    assert [w["hours"] for w in page.context["weeks"]] == [0, 0, 8, 8, 8]
+    assert "data-start='2' data-end='5'" in page.context["chart"]
 
 
 def test_a_gap_no_module_teaches_is_named_for_the_broker(world, client_for):

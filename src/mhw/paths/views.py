@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from mhw.candidates.models import Candidate
 from mhw.learning.models import Module
 from mhw.paths import services
+from mhw.paths.gantt import Bar, GanttLabels, gantt_svg, weekly_load
 from mhw.paths.models import DevelopmentPath
 from mhw.skills.models import SkillsProfile, Specialism, UloItem
 
@@ -69,9 +70,27 @@ def _plan_context(path: DevelopmentPath | None) -> dict:
         step.starts_on = path.start_date + datetime.timedelta(weeks=step.start_week)
         step.ends_on = path.start_date + datetime.timedelta(weeks=step.end_week)
         step.closes_labels = _labels(step.closes)
+    bars = [
+        Bar(str(s.run.module), s.start_week, s.end_week, float(s.run.module.hours) / (s.end_week - s.start_week))
+        for s in steps
+        if s.end_week > s.start_week
+    ]
+    labels = GanttLabels(title=_("Week by week"), week=_("week"), hours=_("hours per week"))
+    load = weekly_load(bars, path.finish_week)
+    weeks = [
+        {
+            "number": week + 1,
+            "starts_on": path.start_date + datetime.timedelta(weeks=week),
+            "modules": [b.label for b in bars if b.start_week <= week < b.end_week],
+            "hours": hours,
+        }
+        for week, hours in enumerate(load)
+    ]
     return {
         "path": path,
         "steps": steps,
+        "chart": gantt_svg(bars, path.hours_per_week, labels) if bars else "",
+        "weeks": weeks,
         "unclosable": _labels(path.unclosable),
         "reasons": [REASONS[r] for r in path.reasons if r in REASONS],
         "finish_on": path.start_date + datetime.timedelta(weeks=path.finish_week),
