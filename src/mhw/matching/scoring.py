@@ -22,12 +22,11 @@ from mhw.matching.selection import fold_smallest_per_column, smallest_per_row
 LEVELS = 5
 
 
-def level_indicators(levels: np.ndarray, dtype=np.float32) -> np.ndarray:
-    """(n, S) levels 0..5 -> (n, 5S) blocks [level >= t] for t = 1..5."""
+def _checked_levels(levels) -> np.ndarray:
     levels = np.asarray(levels)
     if levels.ndim != 2 or levels.min(initial=0) < 0 or levels.max(initial=0) > LEVELS:
         raise ValueError("levels must be a 2-d array of whole numbers from 0 to 5")
-    return np.concatenate([(levels >= t) for t in range(1, LEVELS + 1)], axis=1).astype(dtype)
+    return levels
 
 
 def requirement_matrix(required: np.ndarray, weights: np.ndarray, dtype=np.float64) -> np.ndarray:
@@ -47,12 +46,6 @@ def requirement_matrix(required: np.ndarray, weights: np.ndarray, dtype=np.float
     np.negative(rows[:, :-1], out=rows[:, :-1])
     rows[:, -1] = (weights * required).sum(axis=1)
     return rows.T
-
-
-def weighted_gaps(levels: np.ndarray, required: np.ndarray, weights: np.ndarray) -> np.ndarray:
-    """(n, r) weighted gap of every candidate against every role, in float64."""
-    indicators = level_indicators(levels, np.float64)
-    return np.hstack([indicators, np.ones((indicators.shape[0], 1))]) @ requirement_matrix(required, weights)
 
 
 @dataclass(frozen=True)
@@ -86,15 +79,14 @@ def top_matches(
     """
     if k < 1 or chunk < 1:
         raise ValueError("k and chunk must be at least 1")
-    levels = np.asarray(levels)
-    level_indicators(levels[:1])  # validates shape and range before any work
-    if levels.min(initial=0) < 0 or levels.max(initial=0) > LEVELS:
-        raise ValueError("levels must be a 2-d array of whole numbers from 0 to 5")
+    levels = _checked_levels(levels)
     weights = np.asarray(weights, dtype=np.float64)
     # float32 when that is exact: whole weights and totals (at most 5 x the weights) below 2**23; otherwise float64.
     largest_total = LEVELS * float(weights.sum(axis=1).max(initial=0))
     exact_in_float32 = bool(np.array_equal(weights, np.floor(weights))) and largest_total < 2**23
     right = requirement_matrix(required, weights, np.float32 if exact_in_float32 else np.float64)
+    if right.shape[0] != LEVELS * levels.shape[1] + 1:
+        raise ValueError("levels and required levels must list the same skills (columns)")
     n, r = levels.shape[0], right.shape[1]
     kr, kc = min(k, r), min(k, n)
     roles_for_candidate = np.empty((n, kr), dtype=np.int64)
