@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "mhw.recruitment",
     "mhw.paths",
     "mhw.matching",
+    "mhw.credentials",
     "mhw.web",
     "mhw.demo",
 ]
