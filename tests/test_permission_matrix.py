@@ -11,6 +11,8 @@ from dataclasses import dataclass
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from mhw.credentials.models import Achievement
+from mhw.credentials.services import active_key
 from mhw.recruitment.services import cancel_token
 from tests.conftest import ACTORS, World
 
@@ -68,6 +70,16 @@ def _url(name, **kwargs):
 PAGES: dict[str, Route] = {
     "home": Route("get", _url("home"), expect(200)),
     "healthz": Route("get", _url("healthz"), expect(200)),
+    # Credentials are checked by anyone, and what an achievement means and which credentials are revoked is public.
+    "verify": Route("get", _url("verify"), expect(200)),
+    "achievement_public": Route(
+        "get", lambda w: reverse("achievement_public", args=[_achievement(w).public_id]), expect(200)
+    ),
+    "credential_status_list": Route(
+        "get",
+        lambda w: reverse("credential_status_list", args=[active_key(_achievement(w)).public_key, "revocation"]),
+        expect(200),
+    ),
     "dashboard": Route("get", _url("dashboard"), LOGGED_IN),
     "login": Route("get", _url("login"), expect(302, anonymous=200)),
     "logout": Route("post", _url("logout"), expect(302)),
@@ -527,6 +539,16 @@ def test_every_api_operation_is_in_the_matrix(client):
     schema = client.get("/api/v1/openapi.json").json()
     operations = {(method, path) for path, item in schema["paths"].items() for method in item}
     assert operations == set(API)
+
+
+def _achievement(world: World) -> Achievement:
+    achievement, _ = Achievement.objects.get_or_create(
+        campus=world.campus_a, name_nl="Veilig werken", defaults={
+            "name_en": "Working safely", "description_nl": "-", "description_en": "-", "criteria_nl": "-",
+            "criteria_en": "-",
+        },
+    )  # fmt: skip
+    return achievement
 
 
 def _wish(world: World):

@@ -23,6 +23,12 @@ else:
     # Development only: a fixed key keeps sessions valid across restarts of `make run`.
     SECRET_KEY = env_str("SECRET_KEY", "development-only-key-never-use-in-production-0123456789abcdef")
 
+# Encrypts the issuers' signing keys at rest (credentials): a passphrase kept apart from the database.
+if PRODUCTION:
+    CREDENTIAL_KEY = env_str("MHW_CREDENTIAL_KEY")
+else:
+    CREDENTIAL_KEY = env_str("MHW_CREDENTIAL_KEY", "development-only-credential-key")
+
 DEBUG = env_bool("DEBUG", not PRODUCTION)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("mhw.recruitment.urls")),
     path("", include("mhw.paths.urls")),
     path("", include("mhw.matching.urls")),
+    path("", include("mhw.credentials.urls")),
     path("api/v1/", api.urls),
 ]
 

@@ -1,0 +1,154 @@
+"""Credentials: issuers' signing keys, achievements (badge classes) aligned to the catalogue, and the credentials
+issued to participants, with their revocation and suspension."""
+
+import uuid
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from mhw.accounts.permissions import campus_scope
+from mhw.accounts.roles import Capability
+from mhw.credentials import keys
+
+ONE_ISSUER = Q(campus__isnull=False, organisation__isnull=True) | Q(campus__isnull=True, organisation__isnull=False)
+
+
+class IssuerKey(models.Model):
+    """An issuer's Ed25519 key: a campus or a provider signs with it. The secret is sealed (`sealing`) and never
+    shown; a retired key signs nothing new, and what it signed stays verifiable."""
+
+    campus = models.ForeignKey("accounts.Campus", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    public_key = models.CharField(_("public key"), max_length=60, unique=True)  # Multikey, z6Mk…
+    sealed_secret = models.BinaryField()
+    created_at = models.DateTimeField(default=timezone.now)
+    retired_at = models.DateTimeField(_("retired"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=ONE_ISSUER, name="issuer_key_one_issuer"),
+            models.UniqueConstraint(
+                fields=["campus"], condition=Q(retired_at__isnull=True, campus__isnull=False),
+                name="campus_one_active_key",
+            ),
+            models.UniqueConstraint(
+                fields=["organisation"], condition=Q(retired_at__isnull=True, organisation__isnull=False),
+                name="organisation_one_active_key",
+            ),
+        ]  # fmt: skip
+
+    def __str__(self) -> str:
+        return self.did
+
+    @property
+    def did(self) -> str:
+        return f"did:key:{self.public_key}"
+
+    @property
+    def verification_method(self) -> str:
+        return keys.verification_method(keys.public_from_multikey(self.public_key))
+
+
+class AchievementQuerySet(models.QuerySet):
+    def manageable_by(self, user):
+        """Achievements of the campuses where `user` manages candidates, and of those campuses' providers."""
+        scope = campus_scope(user, Capability.MANAGE_CANDIDATES)
+        if scope.everywhere:
+            return self.all()
+        return self.filter(Q(campus_id__in=scope.campus_ids) | Q(organisation__campus_id__in=scope.campus_ids))
+
+
+class Achievement(models.Model):
+    """A badge class: what a credential says its holder achieved, by which criteria, proving which outcomes."""
+
+    class Kind(models.TextChoices):
+        BADGE = "Badge", _("Badge")
+        CERTIFICATE = "Certificate", _("Certificate")
+        MICROCREDENTIAL = "MicroCredential", _("Microcredential")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    campus = models.ForeignKey("accounts.Campus", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.BADGE)
+    name_nl = models.CharField(_("name (Dutch)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    description_nl = models.TextField(_("description (Dutch)"))
+    description_en = models.TextField(_("description (English)"))
+    criteria_nl = models.TextField(_("criteria (Dutch)"))
+    criteria_en = models.TextField(_("criteria (English)"))
+    outcomes = models.ManyToManyField("skills.UloItem", related_name="+", verbose_name=_("learning outcomes"))
+    rubric = models.ForeignKey(
+        "skills.Rubric", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("rubric")
+    )
+    nlqf_level = models.PositiveSmallIntegerField(
+        _("NLQF level"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(8)]
+    )
+    study_hours = models.PositiveIntegerField(_("study load (hours)"), null=True, blank=True)
+    ects = models.DecimalField(_("ECTS credits"), max_digits=4, decimal_places=1, null=True, blank=True)
+    assessment_form = models.CharField(_("form of assessment"), max_length=200, blank=True)
+    quality_assurance = models.CharField(_("quality assurance"), max_length=200, blank=True)
+    valid_months = models.PositiveSmallIntegerField(
+        _("valid for (months)"), null=True, blank=True, help_text=_("Empty: the credential does not expire.")
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = AchievementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name_nl"]
+        verbose_name = _("achievement")
+        verbose_name_plural = _("achievements")
+        constraints = [models.CheckConstraint(condition=ONE_ISSUER, name="achievement_one_issuer")]
+
+    def __str__(self) -> str:
+        return self.name_en if get_language() == "en" else self.name_nl
+
+
+class CredentialQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Staff of the recipient's campus and the recipient; nobody else (sharing goes through share links)."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        scope = campus_scope(user, Capability.VIEW_CANDIDATES)
+        if scope.everywhere:
+            return self.all()
+        return self.filter(Q(candidate__campus_id__in=scope.campus_ids) | Q(candidate__user=user))
+
+
+class IssuedCredential(models.Model):
+    """One signed OpenBadgeCredential as issued. The document is stored as signed; revocation and suspension are
+    bits in the issuer's status lists at `status_index`."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    achievement = models.ForeignKey(Achievement, on_delete=models.PROTECT, related_name="credentials")
+    candidate = models.ForeignKey("candidates.Candidate", on_delete=models.PROTECT, related_name="credentials")
+    key = models.ForeignKey(IssuerKey, on_delete=models.PROTECT, related_name="credentials")
+    status_index = models.PositiveIntegerField()
+    document = models.JSONField()
+    issued_at = models.DateTimeField(default=timezone.now)
+    valid_until = models.DateTimeField(null=True, blank=True)
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    revocation_reason = models.CharField(_("reason"), max_length=300, blank=True)
+    suspended_at = models.DateTimeField(_("suspended"), null=True, blank=True)
+
+    objects = CredentialQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-issued_at", "-id"]
+        verbose_name = _("credential")
+        verbose_name_plural = _("credentials")
+        constraints = [models.UniqueConstraint(fields=["key", "status_index"], name="credential_status_index_once")]
+
+    def __str__(self) -> str:
+        return f"{self.achievement} — {self.candidate}"

@@ -1,0 +1,219 @@
+"""Use cases of credentials: the issuer's key, issuing a signed Open Badges 3.0 credential to a participant,
+revoking and suspending it, and verifying any credential someone hands in."""
+
+import datetime
+import secrets
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
+
+from mhw.accounts.audit import record_event
+from mhw.accounts.permissions import can
+from mhw.accounts.roles import Capability
+from mhw.credentials import keys, openbadges, sealing, signing
+from mhw.credentials.models import Achievement, IssuedCredential, IssuerKey
+
+PURPOSES = ("revocation", "suspension")
+
+
+class CredentialError(ValueError):
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = message
+
+
+def _issuer_filter(achievement: Achievement) -> dict:
+    if achievement.campus_id:
+        return {"campus_id": achievement.campus_id, "organisation": None}
+    return {"campus": None, "organisation_id": achievement.organisation_id}
+
+
+def active_key(achievement: Achievement) -> IssuerKey:
+    """The signing key of the achievement's issuer, made on first use."""
+    where = _issuer_filter(achievement)
+    key = IssuerKey.objects.filter(retired_at__isnull=True, **where).first()
+    if key is not None:
+        return key
+    secret = keys.new_secret()
+    try:
+        with transaction.atomic():
+            return IssuerKey.objects.create(
+                public_key=keys.public_multikey(keys.public_bytes(secret)),
+                sealed_secret=sealing.seal(secret, settings.CREDENTIAL_KEY),
+                **{k: v for k, v in where.items() if v is not None},
+            )
+    except IntegrityError:  # made by a concurrent request meanwhile: use that one
+        return IssuerKey.objects.get(retired_at__isnull=True, **where)
+
+
+def secret_of(key: IssuerKey) -> bytes:
+    """The key's secret, unsealed for one signature; never stored or shown in clear."""
+    return sealing.unseal(key.sealed_secret, settings.CREDENTIAL_KEY)
+
+
+def status_list_url(key: IssuerKey, purpose: str) -> str:
+    return settings.SITE_URL + reverse("credential_status_list", args=[key.public_key, purpose])
+
+
+def iso_moment(moment: datetime.datetime) -> str:
+    """The moment in UTC to the second, as credentials write it: 2026-11-29T10:00:00Z."""
+    return moment.astimezone(datetime.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def achievement_data(achievement: Achievement, language: str = "nl") -> openbadges.AchievementData:
+    english = language == "en"
+    alignments = []
+    for item in achievement.outcomes.select_related("version__ulo").prefetch_related("links"):
+        alignments.append(
+            openbadges.Alignment(
+                name=item.text_in(language), code=item.code,
+                url=settings.SITE_URL + reverse("catalogue") + f"?q={item.code}",
+            )
+        )  # fmt: skip
+        alignments.extend(
+            openbadges.Alignment(
+                name=link.preferred_label, code=link.concept_uri, url=link.concept_uri, framework="ESCO",
+                kind="ceterms:Skill",
+            )
+            for link in item.links.all()
+            if link.scheme == "esco" and link.concept_uri.startswith("http")
+        )  # fmt: skip
+    if achievement.nlqf_level:
+        alignments.append(
+            openbadges.Alignment(
+                name=f"NLQF {achievement.nlqf_level}", code=str(achievement.nlqf_level), url="https://www.nlqf.nl/",
+                framework="NLQF", kind="ext:NLQF",
+            )
+        )  # fmt: skip
+    return openbadges.AchievementData(
+        id=settings.SITE_URL + reverse("achievement_public", args=[achievement.public_id]),
+        name=achievement.name_en if english else achievement.name_nl,
+        description=achievement.description_en if english else achievement.description_nl,
+        criteria=achievement.criteria_en if english else achievement.criteria_nl,
+        alignments=alignments,
+        achievement_type=achievement.kind,
+        ects=float(achievement.ects) if achievement.ects is not None else None,
+        language=language,
+    )
+
+
+@transaction.atomic
+def issue(actor, achievement: Achievement, candidate, *, narrative: str = "", evidence=()) -> IssuedCredential:
+    """Sign and store an OpenBadgeCredential for the candidate. `evidence`: dicts with name, narrative, id (a URL)."""
+    if not can(actor, Capability.RECORD_TRAINING, candidate.campus_id):
+        raise CredentialError(_("Your role does not allow issuing credentials."))
+    issuer_campus = achievement.campus_id or achievement.organisation.campus_id
+    if issuer_campus != candidate.campus_id:
+        raise CredentialError(_("This achievement belongs to another campus."))
+    key = IssuerKey.objects.select_for_update().get(pk=active_key(achievement).pk)
+    index = (key.credentials.aggregate(top=Max("status_index"))["top"] or 0) + 1
+    issued_at = timezone.now()
+    valid_until = (
+        issued_at + datetime.timedelta(days=round(30.44 * achievement.valid_months))
+        if achievement.valid_months else None
+    )  # fmt: skip
+    credential = IssuedCredential(
+        achievement=achievement, candidate=candidate, key=key, status_index=index, issued_at=issued_at,
+        valid_until=valid_until, issued_by=actor, document={},
+    )  # fmt: skip
+    issuer_name = achievement.campus.name if achievement.campus_id else achievement.organisation.name
+    document = openbadges.credential_document(
+        credential_id=f"urn:uuid:{credential.public_id}",
+        achievement=achievement_data(achievement),
+        issuer=openbadges.IssuerData(id=key.did, name=issuer_name, url=settings.SITE_URL),
+        recipient=openbadges.RecipientData(candidate.full_name, candidate.email, secrets.token_hex(8)),
+        valid_from=iso_moment(issued_at),
+        valid_until=iso_moment(valid_until) if valid_until else "",
+        narrative=narrative,
+        evidence=list(evidence),
+        statuses=[openbadges.StatusEntry(status_list_url(key, p), index, p) for p in PURPOSES],
+    )  # fmt: skip
+    credential.document = signing.sign(
+        document, secret_of(key), verification_method=key.verification_method, created=iso_moment(issued_at)
+    )
+    credential.save()
+    record_event(actor, "credential.issued", candidate, details={"credential": credential.pk})
+    return credential
+
+
+@transaction.atomic
+def revoke(actor, credential: IssuedCredential, *, reason: str) -> None:
+    """Revoke for good, with a reason the holder and verifiers see."""
+    if not can(actor, Capability.RECORD_TRAINING, credential.candidate.campus_id):
+        raise CredentialError(_("Your role does not allow revoking credentials."))
+    if not reason.strip():
+        raise CredentialError(_("Say why the credential is revoked."))
+    credential = IssuedCredential.objects.select_for_update().get(pk=credential.pk)
+    if credential.revoked_at is None:
+        credential.revoked_at, credential.revocation_reason = timezone.now(), reason.strip()
+        credential.save(update_fields=["revoked_at", "revocation_reason"])
+        record_event(actor, "credential.revoked", credential.candidate, details={"credential": credential.pk})
+
+
+@transaction.atomic
+def set_suspended(actor, credential: IssuedCredential, *, suspended: bool) -> None:
+    if not can(actor, Capability.RECORD_TRAINING, credential.candidate.campus_id):
+        raise CredentialError(_("Your role does not allow suspending credentials."))
+    credential = IssuedCredential.objects.select_for_update().get(pk=credential.pk)
+    credential.suspended_at = timezone.now() if suspended else None
+    credential.save(update_fields=["suspended_at"])
+    action = "credential.suspended" if suspended else "credential.reinstated"
+    record_event(actor, action, credential.candidate, details={"credential": credential.pk})
+
+
+@dataclass
+class VerificationReport:
+    """What the verification page says about a credential: each check, and the facts read from it."""
+
+    signature: signing.ProofCheck
+    summary: openbadges.CredentialSummary
+    problems: list[str] = field(default_factory=list)  # codes, see `PROBLEMS` in views
+    known_issuer: str = ""  # the platform issuer whose key signed it, if any
+    revocation_reason: str = ""
+
+    @property
+    def valid(self) -> bool:
+        return not self.problems
+
+
+def _moment(value: str) -> datetime.datetime | None:
+    try:
+        moment = parse_datetime(value) if value else None
+    except ValueError:
+        return None
+    return moment if moment is None or moment.tzinfo else timezone.make_aware(moment, datetime.UTC)
+
+
+def verify(document: dict, *, now: datetime.datetime | None = None) -> VerificationReport:
+    """Check a credential: signature, validity dates, and revocation or suspension by a platform issuer."""
+    now = now or timezone.now()
+    check = signing.verify(document)
+    summary = openbadges.summary(document)
+    report = VerificationReport(check, summary)
+    if not check.valid:
+        report.problems.append(check.problem)
+    valid_from, valid_until = _moment(summary.valid_from), _moment(summary.valid_until)
+    if (summary.valid_from and valid_from is None) or (summary.valid_until and valid_until is None):
+        report.problems.append("bad_dates")
+    if valid_from and valid_from > now:
+        report.problems.append("not_yet_valid")
+    if valid_until and valid_until < now:
+        report.problems.append("expired")
+    method = check.verification_method
+    key = IssuerKey.objects.filter(public_key=method.partition("#")[0].removeprefix("did:key:")).first()
+    if key is not None and check.valid:
+        report.known_issuer = str(key.campus or key.organisation)
+        indexes = {s.index for s in summary.statuses if s.list_url.startswith(settings.SITE_URL)}
+        issued = key.credentials.filter(status_index__in=indexes).first()
+        if issued is not None and issued.revoked_at:
+            report.problems.append("revoked")
+            report.revocation_reason = issued.revocation_reason
+        elif issued is not None and issued.suspended_at:
+            report.problems.append("suspended")
+    return report

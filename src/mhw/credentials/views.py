@@ -1,0 +1,94 @@
+"""Public pages of credentials: what an achievement means, the issuers' status lists, and the verification page
+where anyone can check a credential."""
+
+import json
+
+from django import forms
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import cache_control
+
+from mhw.credentials import services, signing, statuslist
+from mhw.credentials.models import Achievement, IssuerKey
+
+MAX_UPLOAD = 512 * 1024
+
+PROBLEMS = {
+    "no_proof": gettext_lazy("The credential carries no proof: anyone could have written it."),
+    "unsupported_proof": gettext_lazy("The proof is of a kind this platform does not check (only eddsa-rdfc-2022)."),
+    "unknown_key": gettext_lazy("The key that signed it cannot be found from the credential itself (only did:key)."),
+    "unknown_context": gettext_lazy("The credential uses a vocabulary (JSON-LD context) this platform does not know."),
+    "malformed": gettext_lazy("The credential is not well formed: its proof or its data cannot be read."),
+    "bad_signature": gettext_lazy(
+        "The signature does not match: the credential was changed after it was signed, or signed by another key."
+    ),
+    "bad_dates": gettext_lazy("Its validity dates cannot be read."),
+    "not_yet_valid": gettext_lazy("The credential is not valid yet."),
+    "expired": gettext_lazy("The credential has expired."),
+    "revoked": gettext_lazy("The issuer has revoked the credential."),
+    "suspended": gettext_lazy("The issuer has suspended the credential for now."),
+}
+
+
+class VerifyForm(forms.Form):
+    credential = forms.CharField(
+        label=gettext_lazy("Credential (JSON)"), required=False, widget=forms.Textarea(attrs={"rows": 10})
+    )
+    upload = forms.FileField(label=gettext_lazy("or upload the file"), required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        upload = cleaned.get("upload")
+        if upload is not None and upload.size > MAX_UPLOAD:
+            raise forms.ValidationError(_("The file is too large for a credential (at most 512 kB)."))
+        text = upload.read().decode("utf-8", errors="replace") if upload is not None else cleaned.get("credential")
+        if not (text or "").strip():
+            raise forms.ValidationError(_("Paste a credential or upload its file."))
+        try:
+            document = json.loads(text)
+        except ValueError as error:
+            raise forms.ValidationError(_("This is not JSON: %(error)s") % {"error": error}) from error
+        if not isinstance(document, dict):
+            raise forms.ValidationError(_("A credential is a JSON object ({ … })."))
+        cleaned["document"] = document
+        return cleaned
+
+
+def verify_page(request):
+    form = VerifyForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        report = services.verify(form.cleaned_data["document"])
+    context = {
+        "form": form,
+        "report": report,
+        "problems": [PROBLEMS[p] for p in report.problems] if report else [],
+    }
+    return render(request, "credentials/verify.html", context)
+
+
+def achievement_public(request, public_id):
+    achievement = get_object_or_404(
+        Achievement.objects.select_related("campus", "organisation", "rubric"), public_id=public_id
+    )
+    data = services.achievement_data(achievement, request.LANGUAGE_CODE)
+    return render(request, "credentials/achievement_public.html", {"achievement": achievement, "data": data})
+
+
+@cache_control(max_age=300, public=True)
+def status_list(request, public_key: str, purpose: str):
+    """The signed BitstringStatusListCredential of one key and purpose, for any verifier."""
+    if purpose not in services.PURPOSES:
+        raise Http404
+    key = get_object_or_404(IssuerKey, public_key=public_key)
+    field = "revoked_at" if purpose == "revocation" else "suspended_at"
+    indexes = set(key.credentials.filter(**{f"{field}__isnull": False}).values_list("status_index", flat=True))
+    now = services.iso_moment(timezone.now())
+    document = statuslist.status_list_document(
+        url=services.status_list_url(key, purpose), issuer=key.did, purpose=purpose, indexes=indexes, valid_from=now
+    )
+    signed = signing.sign(document, services.secret_of(key), verification_method=key.verification_method, created=now)
+    return JsonResponse(signed, json_dumps_params={"ensure_ascii": False})
