@@ -5,13 +5,18 @@ from django.core.management import call_command
 from mhw.accounts.models import Campus, Membership, Organisation, User
 from mhw.accounts.roles import Role
 from mhw.candidates.models import Candidate
+from mhw.credentials import services as credentials
+from mhw.credentials.models import Achievement, IssuedCredential
 from mhw.demo.data import DEMO_PASSWORD
 from mhw.demo.seed import demo_logins
 from mhw.skills.models import MappingCell, Rubric, SkillsMapping, UloItem, UloStatus, UloVersion
 
 pytestmark = pytest.mark.django_db
 
-MODELS = (Campus, Organisation, User, Membership, Candidate, UloVersion, UloItem, SkillsMapping, MappingCell, Rubric)
+MODELS = (
+    Campus, Organisation, User, Membership, Candidate, UloVersion, UloItem, SkillsMapping, MappingCell, Rubric,
+    Achievement, IssuedCredential,
+)  # fmt: skip
 
 
 def _counts():
@@ -68,3 +73,13 @@ def test_the_demo_catalogue_shows_the_life_cycle_and_a_full_mapping():
         MappingCell.objects.filter(role__mapping=mapping).count() == mapping.roles.count() * mapping.specialisms.count()
     )
     assert UloItem.objects.filter(links__scheme="esco").exists()
+
+
+def test_the_demo_credential_verifies_and_proves_catalogue_outcomes():
+    call_command("seed_demo", quiet_logins=True)
+    credential = IssuedCredential.objects.get(candidate__first_name="Sophie")
+    report = credentials.verify(credential.document)
+    assert report.valid, report.problems
+    outcomes = set(credential.achievement.outcomes.values_list("code", flat=True))
+    assert {a.code for a in report.summary.alignments} >= outcomes
+    assert credential.achievement.outcomes.count() == 3

@@ -4,6 +4,7 @@ nothing that is already there."""
 from mhw.accounts.models import Campus, Membership, Organisation, User
 from mhw.candidates.models import Candidate
 from mhw.demo import data
+from mhw.demo.seed_credentials import seed_credentials
 from mhw.demo.seed_learning import seed_learning
 from mhw.demo.seed_profiles import seed_profiles
 from mhw.demo.seed_route import seed_route
@@ -98,6 +99,7 @@ def seed_all() -> None:
     seed_learning()
     seed_profiles()
     seed_route()
+    seed_credentials()
 
 
 def demo_logins() -> list[tuple[str, str]]:

@@ -34,7 +34,7 @@ OFFER = {
 }  # fmt: skip
 
 
-def _item_code(key: str, index: int) -> str:
+def item_code(key: str, index: int) -> str:
     ulo = next(u for u in skills_data.ULOS if u["key"] == key)
     version = UloVersion.objects.get(title_nl=ulo["title_nl"], status=UloStatus.PUBLISHED)
     return version.items.order_by("position")[index].code
@@ -58,7 +58,7 @@ def seed_learning() -> None:
                         "format": fmt, "online": "yes" if online else "no", "cost": cost, "language": "nl",
                         "is_basic": "yes" if basic else "no", "location": "" if online else provider.city,
                         "credential": "Certificaat en Open Badge",
-                        "outcomes": " | ".join(f"{_item_code(k, i)}:{level}" for k, i, level in outcomes),
+                        "outcomes": " | ".join(f"{item_code(k, i)}:{level}" for k, i, level in outcomes),
                         "prerequisite_modules": " | ".join(prerequisites), "runs": " | ".join(runs),
                     },
                 )

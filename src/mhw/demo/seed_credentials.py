@@ -1,0 +1,55 @@
+"""Demo credentials: the provider's badge for its basic hydrogen-safety module and the campus's microcredential for
+leak-tightness testing, each aligned to the catalogue; Sophie holds the badge, issued and signed like any other."""
+
+from mhw.accounts.models import Campus, Organisation, User
+from mhw.candidates.models import Candidate
+from mhw.credentials import services
+from mhw.credentials.models import Achievement
+from mhw.demo.data import DEMO_DOMAIN
+from mhw.demo.seed_learning import item_code
+from mhw.skills.models import UloItem, UloStatus
+
+# (issuer: campus slug or provider name, kind, name nl/en, description nl/en, criteria nl/en, outcomes, NLQF, hours,
+#  ECTS, assessment, quality assurance, months valid)
+ACHIEVEMENTS = [
+    ("Noordelijk Vakcollege Techniek", "Badge", "Veilig werken met waterstof", "Working safely with hydrogen",
+     "Herkent de gevaren van waterstof en werkt er veilig mee volgens de procedures.",
+     "Recognises the hazards of hydrogen and works with it safely by the procedures.",
+     "Module H2-BASIS afgerond en de praktijktoets volgens de rubric met minstens niveau 2 op elk criterium.",
+     "Module H2-BASIS completed and the practical test passed by the rubric at level 2 or above on every criterion.",
+     [("h2-gevaren-herkennen", 0), ("h2-gevaren-herkennen", 1), ("h2-gevaren-herkennen", 4)], 3, 16, None,
+     "praktijktoets met rubric", "", 36),
+    ("noord", "MicroCredential", "Lekdichtheid beproeven", "Leak-tightness testing",
+     "Beproeft waterstofleidingen en -verbindingen op lekdichtheid en legt de resultaten vast.",
+     "Tests hydrogen pipes and joints for leak-tightness and records the results.",
+     "Beproeving op de proefopstelling uitgevoerd en beoordeeld door twee assessoren.",
+     "Test on the training rig carried out and assessed by two assessors.",
+     [("lekdichtheid-controleren", 0), ("lekdichtheid-controleren", 1), ("lekdichtheid-controleren", 2)], 4, 24,
+     "1.0", "praktijkassessment", "Microcredentials-pilot hoger en middelbaar beroepsonderwijs", None),
+]  # fmt: skip
+
+
+def seed_credentials() -> None:
+    for (issuer, kind, name_nl, name_en, description_nl, description_en, criteria_nl, criteria_en, outcomes, level,
+         hours, ects, assessment, quality, months) in ACHIEVEMENTS:  # fmt: skip
+        campus = Campus.objects.filter(slug=issuer).first()
+        organisation = None if campus else Organisation.objects.get(name=issuer)
+        achievement, created = Achievement.objects.get_or_create(
+            campus=campus, organisation=organisation, name_nl=name_nl,
+            defaults={
+                "kind": kind, "name_en": name_en, "description_nl": description_nl, "description_en": description_en,
+                "criteria_nl": criteria_nl, "criteria_en": criteria_en, "nlqf_level": level, "study_hours": hours,
+                "ects": ects, "assessment_form": assessment, "quality_assurance": quality, "valid_months": months,
+            },
+        )  # fmt: skip
+        if created:
+            codes = [item_code(key, index) for key, index in outcomes]
+            achievement.outcomes.set(UloItem.objects.filter(code__in=codes, version__status=UloStatus.PUBLISHED))
+    badge = Achievement.objects.get(name_nl="Veilig werken met waterstof")
+    sophie = Candidate.objects.get(email=f"sophie.meijer@{DEMO_DOMAIN}")
+    if not sophie.credentials.filter(achievement=badge).exists():
+        services.issue(
+            User.objects.get(email=f"docent.noord@{DEMO_DOMAIN}"), badge, sophie,
+            narrative="Praktijktoets veilig werken met waterstof met goed gevolg afgelegd.",
+            evidence=[{"name": "Praktijktoets H2-BASIS", "narrative": "Niveau 2 of hoger op elk criterium."}],
+        )  # fmt: skip
