@@ -11,8 +11,9 @@ from dataclasses import dataclass
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from mhw.credentials.models import Achievement
-from mhw.credentials.services import active_key
+from mhw.credentials.models import Achievement, CredentialShare, IssuedCredential
+from mhw.credentials.services import active_key, issue
+from mhw.credentials.wallet import create_share
 from mhw.recruitment.services import cancel_token
 from tests.conftest import ACTORS, World
 
@@ -36,6 +37,7 @@ MANAGE_OFFER = ("broker", "campus_admin")
 MANAGE_EVENTS = ("candidate_account_manager", "coach", "teacher", "campus_admin")
 MANAGE_MAPPINGS = ("company_account_manager", "broker", "expert", "campus_admin")
 MANAGE_PROFILES = ("company_account_manager", "campus_admin")
+RECORD_TRAINING = ("coach", "teacher", "campus_admin")
 
 
 def expect(default: int, **overrides: int) -> dict[str, int]:
@@ -74,6 +76,38 @@ PAGES: dict[str, Route] = {
     "verify": Route("get", _url("verify"), expect(200)),
     "achievement_public": Route(
         "get", lambda w: reverse("achievement_public", args=[_achievement(w).public_id]), expect(200)
+    ),
+    "verify_issued": Route("get", lambda w: reverse("verify_issued", args=[_credential(w).public_id]), expect(200)),
+    "shared": Route("get", lambda w: reverse("shared", args=[_share_token(w)]), expect(200)),
+    "shared_download": Route(
+        "get", lambda w: reverse("shared_download", args=[_share_token(w), _credential(w).public_id]), expect(200)
+    ),
+    # The wallet is the holder's own; staff see a participant's credentials as they see the participant.
+    "wallet": Route("get", _url("wallet"), expect(404, anonymous=302, candidate=200)),
+    "share_revoke": Route(
+        "post",
+        lambda w: reverse("share_revoke", args=[_share(w).pk]),
+        expect(404, anonymous=302, candidate=302),
+    ),
+    "credential_download": Route(
+        "get",
+        lambda w: reverse("credential_download", args=[_credential(w).public_id]),
+        only(VIEW_CANDIDATES, 200, 404, candidate=200),
+    ),
+    "credential_certificate": Route(
+        "get",
+        lambda w: reverse("credential_certificate", args=[_credential(w).public_id]),
+        only(VIEW_CANDIDATES, 200, 404, candidate=200),
+    ),
+    "candidate_credentials": Route(
+        "get",
+        lambda w: reverse("candidate_credentials", args=[w.candidate_a.pk]),
+        only(VIEW_CANDIDATES, 200, 403, coach_campus_b=404),
+    ),
+    "credential_revoke": Route(
+        "post",
+        lambda w: reverse("credential_revoke", args=[_credential(w).public_id]),
+        only(RECORD_TRAINING, 302, 403, coach_campus_b=404),
     ),
     "credential_status_list": Route(
         "get",
@@ -549,6 +583,23 @@ def _achievement(world: World) -> Achievement:
         },
     )  # fmt: skip
     return achievement
+
+
+def _credential(world: World) -> IssuedCredential:
+    existing = IssuedCredential.objects.filter(candidate=world.candidate_a).first()
+    return existing or issue(world.user("teacher"), _achievement(world), world.candidate_a)
+
+
+def _share(world: World) -> CredentialShare:
+    return _new_share(world)[0]
+
+
+def _share_token(world: World) -> str:
+    return _new_share(world)[1]
+
+
+def _new_share(world: World):
+    return create_share(world.user("candidate"), world.candidate_a, [_credential(world)], days=7)
 
 
 def _wish(world: World):

@@ -9,32 +9,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mhw.credentials import keys, services, signing, statuslist
-from mhw.credentials.models import Achievement, IssuerKey
+from mhw.credentials.models import IssuerKey
+from tests.credentials.conftest import issue_badge
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def achievement(world):
-    badge = Achievement.objects.create(
-        campus=world.campus_a, name_nl="Veilig werken met waterstof", name_en="Working safely with hydrogen",
-        description_nl="Werkt veilig aan waterstofinstallaties.", description_en="Works safely on hydrogen systems.",
-        criteria_nl="Voert een lekdetectie uit volgens de rubric.", criteria_en="Tests for leaks by the rubric.",
-        nlqf_level=4, valid_months=24,
-    )  # fmt: skip
-    badge.outcomes.set(world.skills.published.items.all()[:2])
-    return badge
-
-
-def _issue(world, achievement):
-    return services.issue(
-        world.user("teacher"), achievement, world.candidate_a, narrative="Lekdetectie foutloos uitgevoerd.",
-        evidence=[{"name": "Rubric lekdetectie", "narrative": "Niveau 3 op alle criteria"}],
-    )  # fmt: skip
-
-
 def test_an_issued_credential_verifies_and_names_its_skills(world, achievement):
-    credential = _issue(world, achievement)
+    credential = issue_badge(world, achievement)
     report = services.verify(credential.document)
     assert report.valid, report.problems
     assert report.known_issuer == world.campus_a.name
@@ -46,7 +28,7 @@ def test_an_issued_credential_verifies_and_names_its_skills(world, achievement):
 
 
 def test_tampered_expired_revoked_suspended_and_foreign_credentials_are_each_reported(world, achievement):
-    credential = _issue(world, achievement)
+    credential = issue_badge(world, achievement)
     tampered = copy.deepcopy(credential.document)
     tampered["credentialSubject"]["achievement"]["name"] = "Waterstofexpert"
     assert services.verify(tampered).problems == ["bad_signature"]
@@ -72,7 +54,7 @@ def test_tampered_expired_revoked_suspended_and_foreign_credentials_are_each_rep
 
 
 def test_the_published_status_list_is_signed_and_has_the_revoked_bit(world, achievement, client):
-    first, second = _issue(world, achievement), _issue(world, achievement)
+    first, second = issue_badge(world, achievement), issue_badge(world, achievement)
     services.revoke(world.user("teacher"), second, reason="Fout")
     entry = next(s for s in second.document["credentialStatus"] if s["statusPurpose"] == "revocation")
     published = client.get(entry["statusListCredential"].removeprefix("http://127.0.0.1:8000")).json()
@@ -88,7 +70,7 @@ def test_only_staff_who_record_training_issue_and_a_reason_is_needed_to_revoke(w
         services.issue(world.user("company_hr"), achievement, world.candidate_a)
     with pytest.raises(services.CredentialError):
         services.issue(world.user("coach_campus_b"), achievement, world.candidate_a)
-    credential = _issue(world, achievement)
+    credential = issue_badge(world, achievement)
     with pytest.raises(services.CredentialError):
         services.revoke(world.user("teacher"), credential, reason="  ")
     credential.refresh_from_db()
@@ -96,7 +78,7 @@ def test_only_staff_who_record_training_issue_and_a_reason_is_needed_to_revoke(w
 
 
 def test_each_issuer_has_one_key_and_its_secret_is_sealed(world, achievement):
-    first, second = _issue(world, achievement), _issue(world, achievement)
+    first, second = issue_badge(world, achievement), issue_badge(world, achievement)
     assert first.key == second.key
     assert IssuerKey.objects.count() == 1
     assert (first.status_index, second.status_index) == (1, 2)
@@ -106,7 +88,7 @@ def test_each_issuer_has_one_key_and_its_secret_is_sealed(world, achievement):
 
 
 def test_the_verification_page_reports_in_dutch_and_refuses_what_is_not_a_credential(world, achievement, client):
-    credential = _issue(world, achievement)
+    credential = issue_badge(world, achievement)
     page = client.post(reverse("verify"), {"credential": json.dumps(credential.document)})
     assert "Geldige credential" in page.content.decode()
     tampered = copy.deepcopy(credential.document)

@@ -152,3 +152,35 @@ class IssuedCredential(models.Model):
 
     def __str__(self) -> str:
         return f"{self.achievement} — {self.candidate}"
+
+
+class ShareQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class CredentialShare(models.Model):
+    """A link the holder made to show some of their credentials to whoever has it, until it expires or the holder
+    revokes it. Only a hash of the link's token is stored."""
+
+    candidate = models.ForeignKey("candidates.Candidate", on_delete=models.CASCADE, related_name="credential_shares")
+    credentials = models.ManyToManyField(IssuedCredential, related_name="shares", verbose_name=_("credentials"))
+    token_hash = models.CharField(max_length=64, unique=True)
+    label = models.CharField(_("for whom"), max_length=120, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(_("valid until"))
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    objects = ShareQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("share link")
+        verbose_name_plural = _("share links")
+
+    def __str__(self) -> str:
+        return f"{self.candidate}: {self.label or self.created_at.date().isoformat()}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.revoked_at is None and self.expires_at > timezone.now()

@@ -1,9 +1,22 @@
 from django.urls import path
 
-from mhw.credentials import views
+from mhw.credentials import views, wallet_views
 
 urlpatterns = [
     path("verify/", views.verify_page, name="verify"),
+    path("verify/<uuid:public_id>/", wallet_views.verify_issued, name="verify_issued"),
+    path("wallet/", wallet_views.wallet_page, name="wallet"),
+    path("wallet/shares/<int:pk>/revoke/", wallet_views.share_revoke, name="share_revoke"),
+    path("wallet/credentials/<uuid:public_id>.json", wallet_views.credential_download, name="credential_download"),
+    path(
+        "wallet/credentials/<uuid:public_id>/certificate.pdf",
+        wallet_views.credential_certificate,
+        name="credential_certificate",
+    ),
+    path("shared/<str:token>/", wallet_views.shared, name="shared"),
+    path("shared/<str:token>/<uuid:public_id>.json", wallet_views.shared_download, name="shared_download"),
+    path("candidates/<int:pk>/credentials/", wallet_views.candidate_credentials, name="candidate_credentials"),
+    path("credentials/<uuid:public_id>/revoke/", wallet_views.credential_revoke, name="credential_revoke"),
     path("achievements/<uuid:public_id>/", views.achievement_public, name="achievement_public"),
     path("credentials/status/<str:public_key>/<str:purpose>/", views.status_list, name="credential_status_list"),
 ]

@@ -1,0 +1,89 @@
+"""The participant's skills wallet: their credentials by catalogue area, share links they control, and the
+certificate of each credential."""
+
+import datetime
+import hashlib
+import secrets
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from mhw.accounts.audit import record_event
+from mhw.credentials import services
+from mhw.credentials.models import CredentialShare, IssuedCredential
+
+MAX_SHARE_DAYS = 365
+
+
+class ShareError(ValueError):
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = message
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class HeldCredential:
+    credential: IssuedCredential
+    report: services.VerificationReport
+
+
+def held(candidate) -> list[HeldCredential]:
+    """The candidate's credentials, newest first, each with what a verifier would say of it now."""
+    credentials = candidate.credentials.select_related("achievement", "key")
+    return [HeldCredential(c, services.verify(c.document)) for c in credentials]
+
+
+def skills_by_area(candidate) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Per catalogue area (learning outcome), the outcomes the candidate's valid credentials prove, and by which."""
+    areas: dict[str, dict[str, str]] = {}
+    for item in held(candidate):
+        if not item.report.valid:
+            continue
+        achievement = str(item.credential.achievement)
+        for outcome in item.credential.achievement.outcomes.select_related("version"):
+            areas.setdefault(str(outcome.version), {})[f"{outcome.code} {outcome.text}"] = achievement
+    return sorted((area, sorted(proven.items())) for area, proven in areas.items())
+
+
+def _holder(actor, candidate) -> None:
+    if candidate.user_id is None or candidate.user_id != actor.pk:
+        raise ShareError(_("Only the holder shares their credentials."))
+
+
+@transaction.atomic
+def create_share(actor, candidate, credentials, *, days: int, label: str = "") -> tuple[CredentialShare, str]:
+    """A share link for some of the holder's credentials; returns the link's token, shown this once."""
+    _holder(actor, candidate)
+    credentials = list(credentials)
+    if not credentials or any(c.candidate_id != candidate.pk for c in credentials):
+        raise ShareError(_("Choose one or more of your own credentials."))
+    if not 1 <= days <= MAX_SHARE_DAYS:
+        raise ShareError(_("A link is valid for 1 to 365 days."))
+    token = secrets.token_urlsafe(24)
+    share = CredentialShare.objects.create(
+        candidate=candidate, token_hash=_hash(token), label=label.strip(),
+        expires_at=timezone.now() + datetime.timedelta(days=days),
+    )  # fmt: skip
+    share.credentials.set(credentials)
+    record_event(actor, "credential.shared", candidate, details={"share": share.pk, "count": len(credentials)})
+    return share, token
+
+
+@transaction.atomic
+def revoke_share(actor, share: CredentialShare) -> None:
+    _holder(actor, share.candidate)
+    if share.revoked_at is None:
+        share.revoked_at = timezone.now()
+        share.save(update_fields=["revoked_at"])
+        record_event(actor, "credential.share_revoked", share.candidate, details={"share": share.pk})
+
+
+def open_share(token: str) -> CredentialShare | None:
+    """The share behind a link while it is open; None when unknown, expired or revoked."""
+    return CredentialShare.objects.open().select_related("candidate").filter(token_hash=_hash(token)).first()

@@ -1,0 +1,182 @@
+"""The skills wallet pages: the holder's credentials and share links, each credential's download and certificate,
+the shared page anyone with the link sees, and campus staff's view of a participant's credentials."""
+
+import json
+
+import segno
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from weasyprint import HTML
+
+from mhw.accounts.decorators import capability_required
+from mhw.accounts.permissions import can
+from mhw.accounts.roles import Capability
+from mhw.candidates import services as candidate_services
+from mhw.candidates.models import Candidate
+from mhw.credentials import services, wallet
+from mhw.credentials.models import IssuedCredential
+from mhw.credentials.views import PROBLEMS
+
+
+def _own_candidate(request) -> Candidate:
+    candidate = Candidate.objects.filter(user=request.user).first()
+    if candidate is None:
+        raise Http404
+    return candidate
+
+
+class ShareForm(forms.Form):
+    credentials = forms.ModelMultipleChoiceField(
+        queryset=IssuedCredential.objects.none(), widget=forms.CheckboxSelectMultiple, label=gettext_lazy("Share")
+    )
+    days = forms.IntegerField(min_value=1, max_value=wallet.MAX_SHARE_DAYS, initial=30, label=gettext_lazy("Days"))
+    label = forms.CharField(max_length=120, required=False, label=gettext_lazy("For whom (only you see this)"))
+
+    def __init__(self, *args, candidate, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["credentials"].queryset = candidate.credentials.select_related("achievement")
+        self.fields["credentials"].label_from_instance = lambda c: str(c.achievement)
+
+
+def _held_context(held) -> list[dict]:
+    return [{"item": h, "problems": [PROBLEMS[p] for p in h.report.problems]} for h in held]
+
+
+@login_required
+def wallet_page(request):
+    candidate = _own_candidate(request)
+    form = ShareForm(request.POST or None, candidate=candidate)
+    new_link = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            _share, token = wallet.create_share(
+                request.user, candidate, form.cleaned_data["credentials"], days=form.cleaned_data["days"],
+                label=form.cleaned_data["label"],
+            )  # fmt: skip
+        except wallet.ShareError as error:
+            form.add_error(None, error.message)
+        else:
+            new_link = settings.SITE_URL + reverse("shared", args=[token])
+            form = ShareForm(candidate=candidate)
+    context = {
+        "candidate": candidate,
+        "held": _held_context(wallet.held(candidate)),
+        "areas": wallet.skills_by_area(candidate),
+        "shares": candidate.credential_shares.prefetch_related("credentials__achievement"),
+        "form": form,
+        "new_link": new_link,
+    }
+    return render(request, "credentials/wallet.html", context)
+
+
+@require_POST
+@login_required
+def share_revoke(request, pk: int):
+    candidate = _own_candidate(request)
+    share = get_object_or_404(candidate.credential_shares, pk=pk)
+    wallet.revoke_share(request.user, share)
+    messages.success(request, _("The link no longer works."))
+    return redirect("wallet")
+
+
+def _visible_credential(request, public_id) -> IssuedCredential:
+    credential = get_object_or_404(
+        IssuedCredential.objects.visible_to(request.user).select_related("achievement", "candidate"),
+        public_id=public_id,
+    )
+    if credential.candidate.user_id != request.user.pk:
+        candidate_services.open_candidate_record(request.user, credential.candidate)
+    return credential
+
+
+@login_required
+def credential_download(request, public_id):
+    credential = _visible_credential(request, public_id)
+    response = HttpResponse(
+        json.dumps(credential.document, ensure_ascii=False, indent=2), content_type="application/vc+ld+json"
+    )
+    response["Content-Disposition"] = f'attachment; filename="credential-{credential.public_id}.json"'
+    return response
+
+
+def certificate_pdf(credential: IssuedCredential) -> bytes:
+    link = settings.SITE_URL + reverse("verify_issued", args=[credential.public_id])
+    qr = segno.make(link, error="m").svg_inline(scale=3, dark="#084c37")
+    data = services.achievement_data(credential.achievement)
+    html = render_to_string(
+        "credentials/certificate.html", {"credential": credential, "data": data, "qr": qr, "link": link}
+    )
+    return HTML(string=html).write_pdf()
+
+
+@login_required
+def credential_certificate(request, public_id):
+    credential = _visible_credential(request, public_id)
+    response = HttpResponse(certificate_pdf(credential), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="certificaat-{credential.public_id}.pdf"'
+    return response
+
+
+def shared(request, token: str):
+    """What anyone with a share link sees: the shared credentials, each verified now."""
+    share = wallet.open_share(token)
+    if share is None:
+        return render(request, "credentials/share_closed.html", status=410)
+    held = [
+        wallet.HeldCredential(c, services.verify(c.document)) for c in share.credentials.select_related("achievement")
+    ]
+    return render(request, "credentials/shared.html", {"share": share, "held": _held_context(held), "token": token})
+
+
+def shared_download(request, token: str, public_id):
+    share = wallet.open_share(token)
+    if share is None:
+        return render(request, "credentials/share_closed.html", status=410)
+    credential = get_object_or_404(share.credentials, public_id=public_id)
+    response = HttpResponse(
+        json.dumps(credential.document, ensure_ascii=False, indent=2), content_type="application/vc+ld+json"
+    )
+    response["Content-Disposition"] = f'attachment; filename="credential-{credential.public_id}.json"'
+    return response
+
+
+def verify_issued(request, public_id):
+    """The verification of one credential of this platform, where a certificate's QR code leads: no name shown."""
+    credential = get_object_or_404(IssuedCredential.objects.select_related("achievement"), public_id=public_id)
+    report = services.verify(credential.document)
+    context = {"report": report, "problems": [PROBLEMS[p] for p in report.problems], "form": None}
+    return render(request, "credentials/verify.html", context)
+
+
+@capability_required(Capability.VIEW_CANDIDATES)
+def candidate_credentials(request, pk: int):
+    candidate = get_object_or_404(Candidate.objects.visible_to(request.user), pk=pk)
+    candidate_services.open_candidate_record(request.user, candidate)
+    context = {
+        "candidate": candidate,
+        "held": _held_context(wallet.held(candidate)),
+        "may_revoke": can(request.user, Capability.RECORD_TRAINING, candidate.campus_id),
+    }
+    return render(request, "credentials/candidate_credentials.html", context)
+
+
+@require_POST
+@capability_required(Capability.RECORD_TRAINING)
+def credential_revoke(request, public_id):
+    credential = get_object_or_404(IssuedCredential.objects.visible_to(request.user), public_id=public_id)
+    try:
+        services.revoke(request.user, credential, reason=request.POST.get("reason", ""))
+    except services.CredentialError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The credential is revoked; verifiers see it at once."))
+    return redirect("candidate_credentials", pk=credential.candidate_id)

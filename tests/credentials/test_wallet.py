@@ -1,0 +1,70 @@
+"""The skills wallet: the holder sees and shares their credentials, stops a link, and prints the certificate."""
+
+import pytest
+from django.urls import reverse
+
+from mhw.accounts.models import AuditEvent
+from mhw.credentials import wallet
+from mhw.credentials.models import CredentialShare
+from tests.credentials.conftest import issue_badge
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_holder_shares_a_link_that_works_until_they_stop_it(world, achievement, client_for, client):
+    credential = issue_badge(world, achievement)
+    holder = client_for(world.user("candidate"))
+    page = holder.get(reverse("wallet"))
+    assert "Veilig werken met waterstof" in page.content.decode()
+    assert page.context["areas"]
+
+    response = holder.post(reverse("wallet"), {"credentials": [credential.pk], "days": 7, "label": "Werkgever"})
+    link = response.context["new_link"]
+    token = link.rstrip("/").rsplit("/", 1)[-1]
+    shared = client.get(reverse("shared", args=[token]))
+    assert shared.status_code == 200
+    assert "Veilig werken met waterstof" in shared.content.decode()
+    download = client.get(reverse("shared_download", args=[token, credential.public_id]))
+    assert download.json()["proof"]["cryptosuite"] == "eddsa-rdfc-2022"
+
+    share = CredentialShare.objects.get()
+    assert share.token_hash != token  # only a hash is kept
+    holder.post(reverse("share_revoke", args=[share.pk]))
+    assert client.get(reverse("shared", args=[token])).status_code == 410
+    assert client.get(reverse("shared_download", args=[token, credential.public_id])).status_code == 410
+
+
+def test_nobody_but_the_holder_shares_and_bad_requests_change_nothing(world, achievement, client_for):
+    credential = issue_badge(world, achievement)
+    with pytest.raises(wallet.ShareError):
+        wallet.create_share(world.user("coach"), world.candidate_a, [credential], days=7)
+    holder = client_for(world.user("candidate"))
+    for bad in ({"credentials": [credential.pk], "days": 0}, {"credentials": [], "days": 7},
+                {"credentials": [credential.pk], "days": 366}, {"credentials": ["x"], "days": "veel"}):  # fmt: skip
+        response = holder.post(reverse("wallet"), bad)
+        assert response.status_code == 200
+        assert response.context["form"].errors
+    assert not CredentialShare.objects.exists()
+
+
+def test_the_certificate_is_a_pdf_and_staff_reads_are_audited(world, achievement, client_for):
+    credential = issue_badge(world, achievement)
+    pdf = client_for(world.user("candidate")).get(reverse("credential_certificate", args=[credential.public_id]))
+    assert pdf.content.startswith(b"%PDF")
+    coach = client_for(world.user("coach"))
+    assert coach.get(reverse("credential_download", args=[credential.public_id])).status_code == 200
+    assert AuditEvent.objects.filter(action="candidate.viewed", actor=world.user("coach")).exists()
+    outsider = client_for(world.user("company_hr"))
+    assert outsider.get(reverse("credential_download", args=[credential.public_id])).status_code == 404
+
+
+def test_staff_revoke_with_a_reason_and_the_qr_page_says_so(world, achievement, client_for, client):
+    credential = issue_badge(world, achievement)
+    teacher = client_for(world.user("teacher"))
+    teacher.post(reverse("credential_revoke", args=[credential.public_id]), {"reason": ""})
+    credential.refresh_from_db()
+    assert credential.revoked_at is None
+    teacher.post(reverse("credential_revoke", args=[credential.public_id]), {"reason": "Verkeerde deelnemer"})
+    page = client.get(reverse("verify_issued", args=[credential.public_id])).content.decode()
+    assert "ingetrokken" in page
+    assert world.candidate_a.full_name not in page
