@@ -104,6 +104,11 @@ PAGES: dict[str, Route] = {
         lambda w: reverse("candidate_credentials", args=[w.candidate_a.pk]),
         only(VIEW_CANDIDATES, 200, 403, coach_campus_b=404),
     ),
+    "rubric_assessment": Route(
+        "get",
+        lambda w: reverse("rubric_assessment", args=[w.candidate_a.pk]),
+        only(RECORD_TRAINING, 200, 403, coach_campus_b=404),
+    ),
     "credential_revoke": Route(
         "post",
         lambda w: reverse("credential_revoke", args=[_credential(w).public_id]),

@@ -61,6 +61,7 @@ def candidate_detail(request, pk: int):
         "history": candidate.pipeline_events.select_related("actor"),
         "intake_results": intake.read_intake_results(request.user, candidate),
         "may_record_intake": may_edit and can(request.user, Capability.READ_INTAKE, candidate.campus_id),
+        "may_assess": can(request.user, Capability.RECORD_TRAINING, candidate.campus_id),
         "intake_form": IntakeForm(),
         "consents": candidate.consents.select_related("text"),
         "target_roles": candidate.target_roles.all(),

@@ -90,6 +90,10 @@ class Achievement(models.Model):
     rubric = models.ForeignKey(
         "skills.Rubric", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("rubric")
     )
+    rubric_pass_level = models.ForeignKey(
+        "skills.RubricLevel", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("level to reach on every criterion"),
+    )  # fmt: skip
     nlqf_level = models.PositiveSmallIntegerField(
         _("NLQF level"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(8)]
     )
@@ -184,3 +188,38 @@ class CredentialShare(models.Model):
     @property
     def is_open(self) -> bool:
         return self.revoked_at is None and self.expires_at > timezone.now()
+
+
+class RubricAssessment(models.Model):
+    """A teacher's judgement of a participant by an achievement's rubric: one level per criterion. Passed when every
+    criterion reaches the achievement's pass level; then the credential is issued with the scores as evidence."""
+
+    candidate = models.ForeignKey("candidates.Candidate", on_delete=models.CASCADE, related_name="rubric_assessments")
+    achievement = models.ForeignKey(Achievement, on_delete=models.PROTECT, related_name="assessments")
+    assessor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    assessed_at = models.DateTimeField(default=timezone.now)
+    passed = models.BooleanField(_("passed"))
+    credential = models.OneToOneField(
+        IssuedCredential, on_delete=models.SET_NULL, null=True, blank=True, related_name="assessment"
+    )
+
+    class Meta:
+        ordering = ["-assessed_at", "-id"]
+        verbose_name = _("rubric assessment")
+        verbose_name_plural = _("rubric assessments")
+
+    def __str__(self) -> str:
+        return f"{self.candidate} — {self.achievement}"
+
+
+class RubricScore(models.Model):
+    assessment = models.ForeignKey(RubricAssessment, on_delete=models.CASCADE, related_name="scores")
+    criterion = models.ForeignKey("skills.RubricCriterion", on_delete=models.PROTECT, related_name="+")
+    level = models.ForeignKey("skills.RubricLevel", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["assessment", "criterion__position"]
+        constraints = [models.UniqueConstraint(fields=["assessment", "criterion"], name="rubric_score_once")]
+
+    def __str__(self) -> str:
+        return f"{self.criterion}: {self.level}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from mhw.credentials import views, wallet_views
+from mhw.credentials import assessment_views, views, wallet_views
 
 urlpatterns = [
     path("verify/", views.verify_page, name="verify"),
@@ -16,6 +16,7 @@ urlpatterns = [
     path("shared/<str:token>/", wallet_views.shared, name="shared"),
     path("shared/<str:token>/<uuid:public_id>.json", wallet_views.shared_download, name="shared_download"),
     path("candidates/<int:pk>/credentials/", wallet_views.candidate_credentials, name="candidate_credentials"),
+    path("candidates/<int:pk>/rubric-assessment/", assessment_views.rubric_assessment, name="rubric_assessment"),
     path("credentials/<uuid:public_id>/revoke/", wallet_views.credential_revoke, name="credential_revoke"),
     path("achievements/<uuid:public_id>/", views.achievement_public, name="achievement_public"),
     path("credentials/status/<str:public_key>/<str:purpose>/", views.status_list, name="credential_status_list"),

@@ -7,7 +7,7 @@ from mhw.credentials import services
 from mhw.credentials.models import Achievement
 from mhw.demo.data import DEMO_DOMAIN
 from mhw.demo.seed_learning import item_code
-from mhw.skills.models import UloItem, UloStatus
+from mhw.skills.models import Rubric, UloItem, UloStatus
 
 # (issuer: campus slug or provider name, kind, name nl/en, description nl/en, criteria nl/en, outcomes, NLQF, hours,
 #  ECTS, assessment, quality assurance, months valid)
@@ -43,6 +43,11 @@ def seed_credentials() -> None:
             },
         )  # fmt: skip
         if created:
+            rubric = Rubric.objects.filter(ulo_version__items__code__in=[item_code(k, i) for k, i in outcomes]).first()
+            if rubric is not None:  # the campus assesses leak testing by the demo rubric; "Vakbekwaam" passes
+                achievement.rubric = rubric
+                achievement.rubric_pass_level = rubric.levels.get(name_nl="Vakbekwaam")
+                achievement.save(update_fields=["rubric", "rubric_pass_level"])
             codes = [item_code(key, index) for key, index in outcomes]
             achievement.outcomes.set(UloItem.objects.filter(code__in=codes, version__status=UloStatus.PUBLISHED))
     badge = Achievement.objects.get(name_nl="Veilig werken met waterstof")
