@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for this process; a deployment never has it.
-    dropped = {"DATABASE_URL", "DEBUG", "SECRET_KEY", "MHW_PROFILE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    dropped = {"DATABASE_URL", "DEBUG", "SECRET_KEY", "MHW_CREDENTIAL_KEY", "MHW_PROFILE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     base = {k: v for k, v in os.environ.items() if k not in dropped}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -31,6 +31,7 @@ PRODUCTION = {
     "MHW_PROFILE": "production",
     "SECRET_KEY": "k9$Vq2!xR7@pL4#wZ8^mN3&bT6*yH1(eJ5)uC0-sD+fG=aQ-production-test-key-0193",
     "ALLOWED_HOSTS": "noord.makehydrogenwork.example",
+    "MHW_CREDENTIAL_KEY": "a-passphrase-kept-apart-from-the-database-2026",
 }
 
 
@@ -40,11 +41,12 @@ def test_the_production_profile_passes_the_deployment_checks(tmp_path):
     assert "no issues" in result.stdout
 
 
-def test_production_refuses_to_start_without_a_secret_key():
-    env = {k: v for k, v in PRODUCTION.items() if k != "SECRET_KEY"}
+@pytest.mark.parametrize("secret", ["SECRET_KEY", "MHW_CREDENTIAL_KEY"])
+def test_production_refuses_to_start_without_its_secrets(secret):
+    env = {k: v for k, v in PRODUCTION.items() if k != secret}
     result = _manage("check", **env)
     assert result.returncode != 0
-    assert "SECRET_KEY is required" in result.stderr
+    assert f"{secret} is required" in result.stderr
 
 
 def test_sqlite_runs_in_wal_mode_with_immediate_transactions(tmp_path):
