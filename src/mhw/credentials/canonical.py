@@ -40,7 +40,8 @@ def _context(url: str) -> dict:
     return json.loads((CONTEXTS_DIR / CONTEXT_FILES[url]).read_text(encoding="utf-8"))
 
 
-def _load(url: str, options=None) -> dict:
+def load(url: str, options=None) -> dict:
+    """The JSON-LD document loader: bundled contexts only."""
     if url not in CONTEXT_FILES:
         raise UnknownContext(url)
     return {"contextUrl": None, "documentUrl": url, "document": copy.deepcopy(_context(url))}
@@ -50,7 +51,7 @@ def canonical_nquads(document: dict) -> str:
     """The RDFC-1.0 canonical N-Quads of a JSON-LD document, every line ending in a newline."""
     try:
         return jsonld.normalize(
-            document, {"algorithm": "URDNA2015", "format": "application/n-quads", "documentLoader": _load}
+            document, {"algorithm": "URDNA2015", "format": "application/n-quads", "documentLoader": load}
         )
     except jsonld.JsonLdError as error:
         cause = error

@@ -11,7 +11,8 @@ import hashlib
 from dataclasses import dataclass
 
 from mhw.credentials import keys, multibase
-from mhw.credentials.canonical import UnknownContext, canonical_nquads
+from mhw.credentials.canonical import UnknownContext
+from mhw.credentials.fastcanon import canonical_nquads
 
 CRYPTOSUITE = "eddsa-rdfc-2022"
 PROOF_TYPE = "DataIntegrityProof"
