@@ -1,5 +1,6 @@
 """Issuing, verifying, revoking and suspending credentials of the platform's issuers."""
 
+import base64
 import copy
 import datetime
 import json
@@ -106,3 +107,19 @@ def test_the_achievement_page_is_public(world, achievement, client):
     page = client.get(reverse("achievement_public", args=[achievement.public_id]))
     assert page.status_code == 200
     assert "Veilig werken met waterstof" in page.content.decode()
+
+
+def test_the_vc_jwt_form_verifies_and_tampering_or_revocation_is_reported(world, achievement, client):
+    credential = issue_badge(world, achievement)
+    assert services.verify_jwt(credential.jwt).valid
+    header, payload, signature = credential.jwt.split(".")
+    document = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    assert "proof" not in document
+    document["name"] = "Waterstofexpert"
+    forged = base64.urlsafe_b64encode(json.dumps(document).encode()).decode().rstrip("=")
+    assert services.verify_jwt(f"{header}.{forged}.{signature}").problems == ["bad_signature"]
+    assert services.verify_jwt("a.b.c").problems == ["malformed"]
+    services.revoke(world.user("teacher"), credential, reason="Fout")
+    assert services.verify_jwt(credential.jwt).problems == ["revoked"]
+    page = client.post(reverse("verify"), {"credential": credential.jwt}).content.decode()
+    assert "De uitgever heeft de credential ingetrokken" in page

@@ -138,7 +138,8 @@ class IssuedCredential(models.Model):
     candidate = models.ForeignKey("candidates.Candidate", on_delete=models.PROTECT, related_name="credentials")
     key = models.ForeignKey(IssuerKey, on_delete=models.PROTECT, related_name="credentials")
     status_index = models.PositiveIntegerField()
-    document = models.JSONField()
+    document = models.JSONField()  # signed with a Data Integrity proof
+    jwt = models.TextField(blank=True)  # the same credential as VC-JWT, signed at the same time
     issued_at = models.DateTimeField(default=timezone.now)
     valid_until = models.DateTimeField(null=True, blank=True)
     issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

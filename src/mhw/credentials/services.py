@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from mhw.accounts.audit import record_event
 from mhw.accounts.permissions import can
 from mhw.accounts.roles import Capability
-from mhw.credentials import keys, openbadges, sealing, signing
+from mhw.credentials import jose, keys, openbadges, sealing, signing
 from mhw.credentials.models import Achievement, IssuedCredential, IssuerKey
 
 PURPOSES = ("revocation", "suspension")
@@ -134,9 +134,11 @@ def issue(actor, achievement: Achievement, candidate, *, narrative: str = "", ev
         evidence=list(evidence),
         statuses=[openbadges.StatusEntry(status_list_url(key, p), index, p) for p in PURPOSES],
     )  # fmt: skip
+    secret = secret_of(key)
     credential.document = signing.sign(
-        document, secret_of(key), verification_method=key.verification_method, created=iso_moment(issued_at)
+        document, secret, verification_method=key.verification_method, created=iso_moment(issued_at)
     )
+    credential.jwt = jose.encode(document, secret, kid=key.verification_method)
     credential.save()
     record_event(actor, "credential.issued", candidate, details={"credential": credential.pk})
     return credential
@@ -190,10 +192,19 @@ def _moment(value: str) -> datetime.datetime | None:
     return moment if moment is None or moment.tzinfo else timezone.make_aware(moment, datetime.UTC)
 
 
-def verify(document: dict, *, now: datetime.datetime | None = None) -> VerificationReport:
-    """Check a credential: signature, validity dates, and revocation or suspension by a platform issuer."""
+def verify_jwt(token: str, *, now: datetime.datetime | None = None) -> VerificationReport:
+    """Check a credential handed in as VC-JWT: the JWS instead of a Data Integrity proof, the rest the same."""
+    document, check = jose.decode(token)
+    return verify(document, now=now, check=check)
+
+
+def verify(
+    document: dict, *, now: datetime.datetime | None = None, check: signing.ProofCheck | None = None
+) -> VerificationReport:
+    """Check a credential: signature (its Data Integrity proof, unless `check` comes from a JWS), validity dates,
+    and revocation or suspension by a platform issuer."""
     now = now or timezone.now()
-    check = signing.verify(document)
+    check = check or signing.verify(document)
     summary = openbadges.summary(document)
     report = VerificationReport(check, summary)
     if not check.valid:

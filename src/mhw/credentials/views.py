@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import cache_control
 
-from mhw.credentials import services, signing, statuslist
+from mhw.credentials import jose, services, signing, statuslist
 from mhw.credentials.models import Achievement, IssuerKey
 
 MAX_UPLOAD = 512 * 1024
@@ -35,7 +35,7 @@ PROBLEMS = {
 
 class VerifyForm(forms.Form):
     credential = forms.CharField(
-        label=gettext_lazy("Credential (JSON)"), required=False, widget=forms.Textarea(attrs={"rows": 10})
+        label=gettext_lazy("Credential (JSON or VC-JWT)"), required=False, widget=forms.Textarea(attrs={"rows": 10})
     )
     upload = forms.FileField(label=gettext_lazy("or upload the file"), required=False)
 
@@ -47,6 +47,9 @@ class VerifyForm(forms.Form):
         text = upload.read().decode("utf-8", errors="replace") if upload is not None else cleaned.get("credential")
         if not (text or "").strip():
             raise forms.ValidationError(_("Paste a credential or upload its file."))
+        if jose.looks_like_jwt(text):
+            cleaned["jwt"] = text.strip()
+            return cleaned
         try:
             document = json.loads(text)
         except ValueError as error:
@@ -61,7 +64,8 @@ def verify_page(request):
     form = VerifyForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():
-        report = services.verify(form.cleaned_data["document"])
+        jwt = form.cleaned_data.get("jwt")
+        report = services.verify_jwt(jwt) if jwt else services.verify(form.cleaned_data["document"])
     context = {
         "form": form,
         "report": report,

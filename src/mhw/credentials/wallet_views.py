@@ -108,6 +108,14 @@ def credential_download(request, public_id):
     return response
 
 
+@login_required
+def credential_download_jwt(request, public_id):
+    credential = _visible_credential(request, public_id)
+    response = HttpResponse(credential.jwt, content_type="application/vc+jwt")
+    response["Content-Disposition"] = f'attachment; filename="credential-{credential.public_id}.jwt"'
+    return response
+
+
 def certificate_pdf(credential: IssuedCredential) -> bytes:
     link = settings.SITE_URL + reverse("verify_issued", args=[credential.public_id])
     qr = segno.make(link, error="m").svg_inline(scale=3, dark="#084c37")
