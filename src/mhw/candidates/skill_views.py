@@ -3,15 +3,12 @@
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mhw.accounts.permissions import can
-from mhw.accounts.roles import Capability
-from mhw.candidates.models import Candidate, CandidateSkill, Enrolment
+from mhw.candidates.models import Candidate, CandidateSkill
 from mhw.candidates.services import skills as services
 from mhw.skills.charts import Series, spider_svg
 from mhw.skills.models import SkillsProfile, UloItem, UloStatus
@@ -93,22 +90,6 @@ def skill_record(request, pk: int):
     else:
         messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
     return redirect("candidate_detail", pk=pk)
-
-
-@require_POST
-@login_required
-def enrolment_complete(request, pk: int):
-    """Teachers and the candidate office mark a module completed; its outcomes become proven levels."""
-    enrolment = get_object_or_404(Enrolment.objects.select_related("candidate", "run__module"), pk=pk)
-    candidate = enrolment.candidate
-    if not (
-        can(request.user, Capability.RECORD_TRAINING, candidate.campus_id)
-        or can(request.user, Capability.MANAGE_CANDIDATES, candidate.campus_id)
-    ):
-        raise Http404
-    services.complete_enrolment(request.user, enrolment)
-    messages.success(request, _("The module is completed; its outcomes now count as shown levels."))
-    return redirect("candidate_detail", pk=candidate.pk)
 
 
 @require_POST

@@ -15,7 +15,6 @@ urlpatterns = [
     path("candidates/<int:pk>/declarations/new/", agreement_views.declaration_create, name="declaration_create"),
     path("candidates/<int:pk>/enrol/", agreement_views.enrolment_create, name="enrolment_create"),
     path("candidates/<int:pk>/skills/", skill_views.skill_record, name="skill_record"),
-    path("enrolments/<int:pk>/complete/", skill_views.enrolment_complete, name="enrolment_complete"),
     path("candidates/<int:pk>/evaluation/", route_views.evaluation, name="evaluation"),
     path("candidates/<int:pk>/sessions/", route_views.session_plan, name="session_plan"),
     path("sessions/<int:pk>/attendance/", route_views.session_attendance, name="session_attendance"),

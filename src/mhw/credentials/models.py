@@ -90,6 +90,10 @@ class Achievement(models.Model):
     rubric = models.ForeignKey(
         "skills.Rubric", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("rubric")
     )
+    module = models.ForeignKey(
+        "learning.Module", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("module"), help_text=_("Issued to every participant who completes this module."),
+    )  # fmt: skip
     rubric_pass_level = models.ForeignKey(
         "skills.RubricLevel", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
         verbose_name=_("level to reach on every criterion"),

@@ -103,11 +103,17 @@ def achievement_data(achievement: Achievement, language: str = "nl") -> openbadg
     )
 
 
-@transaction.atomic
 def issue(actor, achievement: Achievement, candidate, *, narrative: str = "", evidence=()) -> IssuedCredential:
     """Sign and store an OpenBadgeCredential for the candidate. `evidence`: dicts with name, narrative, id (a URL)."""
     if not can(actor, Capability.RECORD_TRAINING, candidate.campus_id):
         raise CredentialError(_("Your role does not allow issuing credentials."))
+    return issue_earned(actor, achievement, candidate, narrative=narrative, evidence=evidence)
+
+
+@transaction.atomic
+def issue_earned(actor, achievement: Achievement, candidate, *, narrative: str = "", evidence=()) -> IssuedCredential:
+    """Issue an achievement earned by a fact the actor was allowed to record (a module completed): the right to
+    record the fact is the right to issue what it earns. Callers check that right."""
     issuer_campus = achievement.campus_id or achievement.organisation.campus_id
     if issuer_campus != candidate.campus_id:
         raise CredentialError(_("This achievement belongs to another campus."))

@@ -1,9 +1,10 @@
 from django.urls import path
 
-from mhw.credentials import assessment_views, views, wallet_views
+from mhw.credentials import assessment_views, completion_views, views, wallet_views
 
 urlpatterns = [
     path("verify/", views.verify_page, name="verify"),
+    path("enrolments/<int:pk>/complete/", completion_views.enrolment_complete, name="enrolment_complete"),
     path("verify/<uuid:public_id>/", wallet_views.verify_issued, name="verify_issued"),
     path("wallet/", wallet_views.wallet_page, name="wallet"),
     path("wallet/shares/<int:pk>/revoke/", wallet_views.share_revoke, name="share_revoke"),

@@ -1,5 +1,6 @@
-"""Demo credentials: the provider's badge for its basic hydrogen-safety module and the campus's microcredential for
-leak-tightness testing, each aligned to the catalogue; Sophie holds the badge, issued and signed like any other."""
+"""Demo credentials: the provider's badge for its basic hydrogen-safety module (issued when the module is completed)
+and the campus's microcredential for leak-tightness testing (assessed by the demo rubric), each aligned to the
+catalogue; Sophie holds the badge, issued and signed like any other."""
 
 from mhw.accounts.models import Campus, Organisation, User
 from mhw.candidates.models import Candidate
@@ -7,6 +8,7 @@ from mhw.credentials import services
 from mhw.credentials.models import Achievement
 from mhw.demo.data import DEMO_DOMAIN
 from mhw.demo.seed_learning import item_code
+from mhw.learning.models import Module
 from mhw.skills.models import Rubric, UloItem, UloStatus
 
 # (issuer: campus slug or provider name, kind, name nl/en, description nl/en, criteria nl/en, outcomes, NLQF, hours,
@@ -42,6 +44,9 @@ def seed_credentials() -> None:
                 "ects": ects, "assessment_form": assessment, "quality_assurance": quality, "valid_months": months,
             },
         )  # fmt: skip
+        if created and kind == "Badge":  # the provider awards its badge for completing the basic module
+            achievement.module = Module.objects.get(code="H2-BASIS", provider=organisation)
+            achievement.save(update_fields=["module"])
         if created:
             rubric = Rubric.objects.filter(ulo_version__items__code__in=[item_code(k, i) for k, i in outcomes]).first()
             if rubric is not None:  # the campus assesses leak testing by the demo rubric; "Vakbekwaam" passes

@@ -1,0 +1,33 @@
+"""A module completed: the participant's shown levels rise (the candidates' service) and every achievement awarded
+for that module is issued to them, with the module run as evidence."""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from mhw.candidates.services.skills import complete_enrolment
+from mhw.credentials import services
+from mhw.credentials.models import Achievement, IssuedCredential
+
+
+@transaction.atomic
+def complete_module(actor, enrolment) -> list[IssuedCredential]:
+    """Mark the enrolment completed and issue the module's credentials (once each). The caller has checked that
+    the actor may record the completion."""
+    already = enrolment.completed_at is not None
+    complete_enrolment(actor, enrolment)
+    if already:
+        return []
+    run, candidate = enrolment.run, enrolment.candidate
+    issued = []
+    for achievement in Achievement.objects.filter(module=run.module):
+        if candidate.credentials.filter(achievement=achievement).exists():
+            continue
+        issued.append(
+            services.issue_earned(
+                actor, achievement, candidate,
+                narrative=_("Completed the module %(module)s.") % {"module": run.module},
+                evidence=[{"name": str(run), "narrative": _("Module run completed, recorded by %(name)s.")
+                           % {"name": actor.full_name}}],
+            )
+        )  # fmt: skip
+    return issued
