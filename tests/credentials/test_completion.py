@@ -1,10 +1,15 @@
 """Completing a module issues the achievements awarded for it, once, whoever may record the completion."""
 
+import io
+
 import pytest
+from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from mhw.credentials import services
 from mhw.credentials.models import Achievement, IssuedCredential
+from tests.factories import CandidateFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -38,3 +43,35 @@ def test_who_may_not_record_the_completion_issues_nothing(world, module_badge, c
     assert not IssuedCredential.objects.exists()
     world.enrolment_a.refresh_from_db()
     assert world.enrolment_a.completed_at is None
+
+
+def test_bulk_issuing_for_a_run_gives_each_participant_their_own_evidence_and_shows_progress(world, module_badge):
+    run = world.enrolment_a.run
+    people = [world.candidate_a, *(CandidateFactory(campus=world.campus_a) for _ in range(3))]
+    for person in people[1:]:
+        person.enrolments.create(run=run)
+    run.enrolments.update(completed_at=timezone.now())
+    run.enrolments.filter(candidate=people[-1]).update(completed_at=None)  # not completed: nothing for them
+    err, out = io.StringIO(), io.StringIO()
+    call_command("issue_credentials", str(module_badge.public_id), str(run.pk), "--as", world.user("teacher").email,
+                 stdout=out, stderr=err)  # fmt: skip
+    assert "100%" in err.getvalue()
+    holders = set(IssuedCredential.objects.values_list("candidate", flat=True))
+    assert holders == {p.pk for p in people[:-1]}
+    assert all(services.verify(c.document).valid for c in IssuedCredential.objects.all())
+    call_command("issue_credentials", str(module_badge.public_id), str(run.pk), "--as", world.user("teacher").email,
+                 stdout=out, stderr=err)  # fmt: skip
+    assert IssuedCredential.objects.count() == 3  # nobody gets it twice
+
+
+def test_bulk_issuing_refuses_bad_arguments_and_roles(world, module_badge):
+    run = world.enrolment_a.run
+    run.enrolments.update(completed_at=timezone.now())
+    for args in (["not-a-uuid", str(run.pk)], [str(module_badge.public_id), "999999"]):
+        with pytest.raises(CommandError):
+            call_command("issue_credentials", *args, "--as", world.user("teacher").email)
+    with pytest.raises(CommandError):
+        call_command("issue_credentials", str(module_badge.public_id), str(run.pk), "--as", "nobody@example.org")
+    with pytest.raises(CommandError):
+        call_command("issue_credentials", str(module_badge.public_id), str(run.pk), "--as", world.user("broker").email)
+    assert not IssuedCredential.objects.exists()

@@ -31,3 +31,25 @@ def complete_module(actor, enrolment) -> list[IssuedCredential]:
             )
         )  # fmt: skip
     return issued
+
+
+@transaction.atomic
+def issue_for_run(actor, achievement: Achievement, run, *, narrative="", progress=None) -> list[IssuedCredential]:
+    """Bulk issuing: the achievement to every participant who completed `run` and does not hold it yet, each with
+    their own evidence (the run and their completion date). All or nothing. `progress(label, done, total)`."""
+    enrolments = [
+        e for e in run.enrolments.filter(completed_at__isnull=False).select_related("candidate")
+        if not e.candidate.credentials.filter(achievement=achievement).exists()
+    ]  # fmt: skip
+    issued = []
+    for done, enrolment in enumerate(enrolments, start=1):
+        issued.append(
+            services.issue(
+                actor, achievement, enrolment.candidate, narrative=narrative,
+                evidence=[{"name": str(run), "narrative": _("Completed on %(date)s.")
+                           % {"date": f"{enrolment.completed_at:%d-%m-%Y}"}}],
+            )
+        )  # fmt: skip
+        if progress is not None:
+            progress(str(achievement), done, len(enrolments))
+    return issued
