@@ -109,6 +109,17 @@ PAGES: dict[str, Route] = {
         lambda w: reverse("candidate_credentials", args=[w.candidate_a.pk]),
         only(VIEW_CANDIDATES, 200, 403, coach_campus_b=404),
     ),
+    "achievement_list": Route("get", _url("achievement_list"), only(("campus_admin",), 200, 403)),
+    "achievement_edit": Route(
+        "get",
+        lambda w: reverse("achievement_edit", args=[_achievement(w).pk]),
+        only(("campus_admin",), 200, 403, coach_campus_b=403),
+    ),
+    "issuer_key_rotate": Route(
+        "post",
+        lambda w: reverse("issuer_key_rotate", args=[active_key(_achievement(w)).pk]),
+        only(("campus_admin",), 302, 403),
+    ),
     "rubric_assessment": Route(
         "get",
         lambda w: reverse("rubric_assessment", args=[w.candidate_a.pk]),

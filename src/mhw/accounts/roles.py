@@ -52,6 +52,7 @@ class Capability(models.TextChoices):
     READ_INTAKE = "read_intake", _("Read intake results")
     MANAGE_OFFER = "manage_offer", _("Maintain the regional offer of modules")
     MANAGE_EVENTS = "manage_events", _("Organise recruitment events")
+    MANAGE_CREDENTIALS = "manage_credentials", _("Define achievements and manage the issuer keys")
 
 
 _ALL = frozenset(Capability)

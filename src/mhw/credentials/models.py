@@ -59,8 +59,8 @@ class IssuerKey(models.Model):
 
 class AchievementQuerySet(models.QuerySet):
     def manageable_by(self, user):
-        """Achievements of the campuses where `user` manages candidates, and of those campuses' providers."""
-        scope = campus_scope(user, Capability.MANAGE_CANDIDATES)
+        """Achievements of the campuses where `user` manages credentials, and of those campuses' providers."""
+        scope = campus_scope(user, Capability.MANAGE_CREDENTIALS)
         if scope.everywhere:
             return self.all()
         return self.filter(Q(campus_id__in=scope.campus_ids) | Q(organisation__campus_id__in=scope.campus_ids))

@@ -52,6 +52,41 @@ def active_key(achievement: Achievement) -> IssuerKey:
         return IssuerKey.objects.get(retired_at__isnull=True, **where)
 
 
+def issuer_campus_id(issuer) -> int:
+    """The campus of an achievement or key's issuer (the campus itself, or the provider's campus)."""
+    return issuer.campus_id or issuer.organisation.campus_id
+
+
+@transaction.atomic
+def save_achievement(actor, achievement: Achievement, outcomes) -> Achievement:
+    """Define or change an achievement; credentials already issued keep the text they were signed with."""
+    if not can(actor, Capability.MANAGE_CREDENTIALS, issuer_campus_id(achievement)):
+        raise CredentialError(_("Your role does not allow defining achievements."))
+    created = achievement.pk is None
+    achievement.save()
+    achievement.outcomes.set(outcomes)
+    action = "credential.achievement_defined" if created else "credential.achievement_changed"
+    record_event(
+        actor, action, achievement, campus_id=issuer_campus_id(achievement), details={"achievement": achievement.pk}
+    )
+    return achievement
+
+
+@transaction.atomic
+def rotate_key(actor, key: IssuerKey) -> None:
+    """Retire an issuer's key: it signs nothing new (the next credential makes a new key); what it signed stays
+    verifiable and revocable, and its status lists stay published."""
+    if not can(actor, Capability.MANAGE_CREDENTIALS, issuer_campus_id(key)):
+        raise CredentialError(_("Your role does not allow managing issuer keys."))
+    key = IssuerKey.objects.select_for_update().get(pk=key.pk)
+    if key.retired_at is None:
+        key.retired_at = timezone.now()
+        key.save(update_fields=["retired_at"])
+        record_event(
+            actor, "credential.key_retired", key, campus_id=issuer_campus_id(key), details={"key": key.public_key}
+        )
+
+
 def secret_of(key: IssuerKey) -> bytes:
     """The key's secret, unsealed for one signature; never stored or shown in clear."""
     return sealing.unseal(key.sealed_secret, settings.CREDENTIAL_KEY)
@@ -114,8 +149,7 @@ def issue(actor, achievement: Achievement, candidate, *, narrative: str = "", ev
 def issue_earned(actor, achievement: Achievement, candidate, *, narrative: str = "", evidence=()) -> IssuedCredential:
     """Issue an achievement earned by a fact the actor was allowed to record (a module completed): the right to
     record the fact is the right to issue what it earns. Callers check that right."""
-    issuer_campus = achievement.campus_id or achievement.organisation.campus_id
-    if issuer_campus != candidate.campus_id:
+    if issuer_campus_id(achievement) != candidate.campus_id:
         raise CredentialError(_("This achievement belongs to another campus."))
     key = IssuerKey.objects.select_for_update().get(pk=active_key(achievement).pk)
     index = (key.credentials.aggregate(top=Max("status_index"))["top"] or 0) + 1

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from mhw.credentials import assessment_views, completion_views, views, wallet_views
+from mhw.credentials import achievement_views, assessment_views, completion_views, views, wallet_views
 
 urlpatterns = [
     path("verify/", views.verify_page, name="verify"),
@@ -21,5 +21,8 @@ urlpatterns = [
     path("candidates/<int:pk>/rubric-assessment/", assessment_views.rubric_assessment, name="rubric_assessment"),
     path("credentials/<uuid:public_id>/revoke/", wallet_views.credential_revoke, name="credential_revoke"),
     path("achievements/<uuid:public_id>/", views.achievement_public, name="achievement_public"),
+    path("achievements/", achievement_views.achievement_list, name="achievement_list"),
+    path("achievements/<int:pk>/edit/", achievement_views.achievement_edit, name="achievement_edit"),
+    path("credentials/keys/<int:pk>/retire/", achievement_views.issuer_key_rotate, name="issuer_key_rotate"),
     path("credentials/status/<str:public_key>/<str:purpose>/", views.status_list, name="credential_status_list"),
 ]
