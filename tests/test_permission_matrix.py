@@ -99,6 +99,11 @@ PAGES: dict[str, Route] = {
         lambda w: reverse("credential_jwt", args=[_credential(w).public_id]),
         only(VIEW_CANDIDATES, 200, 404, candidate=200),
     ),
+    "credential_badge": Route(
+        "get",
+        lambda w: reverse("credential_badge", args=[_credential(w).public_id]),
+        only(VIEW_CANDIDATES, 200, 404, candidate=200),
+    ),
     "credential_certificate": Route(
         "get",
         lambda w: reverse("credential_certificate", args=[_credential(w).public_id]),

@@ -10,6 +10,7 @@ urlpatterns = [
     path("wallet/shares/<int:pk>/revoke/", wallet_views.share_revoke, name="share_revoke"),
     path("wallet/credentials/<uuid:public_id>.json", wallet_views.credential_download, name="credential_download"),
     path("wallet/credentials/<uuid:public_id>.jwt", wallet_views.credential_download_jwt, name="credential_jwt"),
+    path("wallet/credentials/<uuid:public_id>.svg", wallet_views.credential_badge, name="credential_badge"),
     path(
         "wallet/credentials/<uuid:public_id>/certificate.pdf",
         wallet_views.credential_certificate,

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import cache_control
 
-from mhw.credentials import jose, services, signing, statuslist
+from mhw.credentials import baking, jose, services, signing, statuslist
 from mhw.credentials.models import Achievement, IssuerKey
 
 MAX_UPLOAD = 512 * 1024
@@ -37,7 +37,7 @@ class VerifyForm(forms.Form):
     credential = forms.CharField(
         label=gettext_lazy("Credential (JSON or VC-JWT)"), required=False, widget=forms.Textarea(attrs={"rows": 10})
     )
-    upload = forms.FileField(label=gettext_lazy("or upload the file"), required=False)
+    upload = forms.FileField(label=gettext_lazy("or upload the file (JSON, VC-JWT or baked SVG image)"), required=False)
 
     def clean(self):
         cleaned = super().clean()
@@ -47,6 +47,15 @@ class VerifyForm(forms.Form):
         text = upload.read().decode("utf-8", errors="replace") if upload is not None else cleaned.get("credential")
         if not (text or "").strip():
             raise forms.ValidationError(_("Paste a credential or upload its file."))
+        if "<svg" in text[:2000]:
+            baked = baking.unbake(text)
+            if baked is None:
+                raise forms.ValidationError(_("This image carries no credential."))
+            if isinstance(baked, str):
+                cleaned["jwt"] = baked
+            else:
+                cleaned["document"] = baked
+            return cleaned
         if jose.looks_like_jwt(text):
             cleaned["jwt"] = text.strip()
             return cleaned

@@ -22,7 +22,7 @@ from mhw.accounts.permissions import can
 from mhw.accounts.roles import Capability
 from mhw.candidates import services as candidate_services
 from mhw.candidates.models import Candidate
-from mhw.credentials import services, wallet
+from mhw.credentials import baking, services, wallet
 from mhw.credentials.models import IssuedCredential
 from mhw.credentials.views import PROBLEMS
 
@@ -113,6 +113,16 @@ def credential_download_jwt(request, public_id):
     credential = _visible_credential(request, public_id)
     response = HttpResponse(credential.jwt, content_type="application/vc+jwt")
     response["Content-Disposition"] = f'attachment; filename="credential-{credential.public_id}.jwt"'
+    return response
+
+
+@login_required
+def credential_badge(request, public_id):
+    """The badge picture with the credential baked in: the image itself can be checked."""
+    credential = _visible_credential(request, public_id)
+    picture = baking.badge_svg(str(credential.achievement), credential.document["issuer"]["name"], credential.pk)
+    response = HttpResponse(baking.bake(picture, credential=credential.document), content_type="image/svg+xml")
+    response["Content-Disposition"] = f'attachment; filename="badge-{credential.public_id}.svg"'
     return response
 
 
