@@ -84,6 +84,7 @@ PAGES: dict[str, Route] = {
     ),
     # The wallet is the holder's own; staff see a participant's credentials as they see the participant.
     "wallet": Route("get", _url("wallet"), expect(404, anonymous=302, candidate=200)),
+    "wallet_export": Route("get", _url("wallet_export"), expect(404, anonymous=302, candidate=200)),
     "share_revoke": Route(
         "post",
         lambda w: reverse("share_revoke", args=[_share(w).pk]),
@@ -129,6 +130,11 @@ PAGES: dict[str, Route] = {
         "get",
         lambda w: reverse("rubric_assessment", args=[w.candidate_a.pk]),
         only(RECORD_TRAINING, 200, 403, coach_campus_b=404),
+    ),
+    "credential_suspend": Route(
+        "post",
+        lambda w: reverse("credential_suspend", args=[_credential(w).public_id]),
+        only(RECORD_TRAINING, 302, 403, coach_campus_b=404),
     ),
     "credential_revoke": Route(
         "post",

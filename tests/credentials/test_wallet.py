@@ -1,10 +1,13 @@
 """The skills wallet: the holder sees and shares their credentials, stops a link, and prints the certificate."""
 
+import io
+import zipfile
+
 import pytest
 from django.urls import reverse
 
 from mhw.accounts.models import AuditEvent
-from mhw.credentials import wallet
+from mhw.credentials import services, wallet
 from mhw.credentials.models import CredentialShare
 from tests.credentials.conftest import issue_badge
 
@@ -68,3 +71,19 @@ def test_staff_revoke_with_a_reason_and_the_qr_page_says_so(world, achievement, 
     page = client.get(reverse("verify_issued", args=[credential.public_id])).content.decode()
     assert "ingetrokken" in page
     assert world.candidate_a.full_name not in page
+
+
+def test_the_holder_exports_the_whole_wallet(world, achievement, client_for):
+    first, second = issue_badge(world, achievement), issue_badge(world, achievement)
+    export = client_for(world.user("candidate")).get(reverse("wallet_export"))
+    names = set(zipfile.ZipFile(io.BytesIO(export.content)).namelist())
+    assert names == {f"{c.public_id}.{kind}" for c in (first, second) for kind in ("json", "jwt")}
+
+
+def test_staff_suspend_and_reinstate_and_verifiers_see_it(world, achievement, client_for):
+    credential = issue_badge(world, achievement)
+    teacher = client_for(world.user("teacher"))
+    teacher.post(reverse("credential_suspend", args=[credential.public_id]), {"suspend": "1"})
+    assert services.verify(credential.document).problems == ["suspended"]
+    teacher.post(reverse("credential_suspend", args=[credential.public_id]), {"suspend": "0"})
+    assert services.verify(credential.document).valid

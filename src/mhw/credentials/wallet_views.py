@@ -1,7 +1,9 @@
 """The skills wallet pages: the holder's credentials and share links, each credential's download and certificate,
 the shared page anyone with the link sees, and campus staff's view of a participant's credentials."""
 
+import io
 import json
+import zipfile
 
 import segno
 from django import forms
@@ -76,6 +78,22 @@ def wallet_page(request):
         "new_link": new_link,
     }
     return render(request, "credentials/wallet.html", context)
+
+
+@login_required
+def wallet_export(request):
+    """The whole wallet as one ZIP: each credential as JSON (with its proof) and as VC-JWT."""
+    candidate = _own_candidate(request)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for credential in candidate.credentials.all():
+            archive.writestr(
+                f"{credential.public_id}.json", json.dumps(credential.document, ensure_ascii=False, indent=2)
+            )
+            archive.writestr(f"{credential.public_id}.jwt", credential.jwt)
+    response = HttpResponse(buffer.getvalue(), content_type="application/zip")
+    response["Content-Disposition"] = 'attachment; filename="skills-wallet.zip"'
+    return response
 
 
 @require_POST
@@ -185,6 +203,21 @@ def candidate_credentials(request, pk: int):
         "may_revoke": can(request.user, Capability.RECORD_TRAINING, candidate.campus_id),
     }
     return render(request, "credentials/candidate_credentials.html", context)
+
+
+@require_POST
+@capability_required(Capability.RECORD_TRAINING)
+def credential_suspend(request, public_id):
+    """Suspend a credential for now (e.g. while a complaint is looked into), or reinstate it."""
+    credential = get_object_or_404(IssuedCredential.objects.visible_to(request.user), public_id=public_id)
+    suspend = request.POST.get("suspend") == "1"
+    try:
+        services.set_suspended(request.user, credential, suspended=suspend)
+    except services.CredentialError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The credential is suspended.") if suspend else _("The credential is valid again."))
+    return redirect("candidate_credentials", pk=credential.candidate_id)
 
 
 @require_POST
