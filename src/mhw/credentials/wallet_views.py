@@ -116,14 +116,17 @@ def _visible_credential(request, public_id) -> IssuedCredential:
     return credential
 
 
-@login_required
-def credential_download(request, public_id):
-    credential = _visible_credential(request, public_id)
+def _json_attachment(credential: IssuedCredential) -> HttpResponse:
     response = HttpResponse(
         json.dumps(credential.document, ensure_ascii=False, indent=2), content_type="application/vc+ld+json"
     )
     response["Content-Disposition"] = f'attachment; filename="credential-{credential.public_id}.json"'
     return response
+
+
+@login_required
+def credential_download(request, public_id):
+    return _json_attachment(_visible_credential(request, public_id))
 
 
 @login_required
@@ -177,12 +180,7 @@ def shared_download(request, token: str, public_id):
     share = wallet.open_share(token)
     if share is None:
         return render(request, "credentials/share_closed.html", status=410)
-    credential = get_object_or_404(share.credentials, public_id=public_id)
-    response = HttpResponse(
-        json.dumps(credential.document, ensure_ascii=False, indent=2), content_type="application/vc+ld+json"
-    )
-    response["Content-Disposition"] = f'attachment; filename="credential-{credential.public_id}.json"'
-    return response
+    return _json_attachment(get_object_or_404(share.credentials, public_id=public_id))
 
 
 def verify_issued(request, public_id):
