@@ -1,14 +1,16 @@
 """The skills wallet: the holder sees and shares their credentials, stops a link, and prints the certificate."""
 
 import io
+import json
 import zipfile
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
 
 from mhw.accounts.models import AuditEvent
 from mhw.credentials import services, wallet
-from mhw.credentials.models import CredentialShare
+from mhw.credentials.models import CredentialShare, ExternalCredential
 from tests.credentials.conftest import issue_badge
 
 pytestmark = pytest.mark.django_db
@@ -87,3 +89,20 @@ def test_staff_suspend_and_reinstate_and_verifiers_see_it(world, achievement, cl
     assert services.verify(credential.document).problems == ["suspended"]
     teacher.post(reverse("credential_suspend", args=[credential.public_id]), {"suspend": "0"})
     assert services.verify(credential.document).valid
+
+
+def test_a_credential_from_elsewhere_is_added_only_when_it_verifies(world, client_for):
+    published = (Path(__file__).with_name("vectors") / "ob30-did-key" / "signed.json").read_text()
+    holder = client_for(world.user("candidate"))
+    tampered = json.loads(published)
+    tampered["name"] = "Iets anders"
+    refused = holder.post(reverse("wallet"), {"add": "external", "external-credential": json.dumps(tampered)})
+    assert refused.status_code == 200
+    assert "kan niet worden toegevoegd" in refused.content.decode()
+    assert not ExternalCredential.objects.exists()
+
+    holder.post(reverse("wallet"), {"add": "external", "external-credential": published})
+    page = holder.get(reverse("wallet"))
+    [item] = page.context["added"]
+    assert item["report"].valid
+    assert item["report"].summary.issuer_name == "Andy F. Miller"

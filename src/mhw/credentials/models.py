@@ -228,3 +228,21 @@ class RubricScore(models.Model):
 
     def __str__(self) -> str:
         return f"{self.criterion}: {self.level}"
+
+
+class ExternalCredential(models.Model):
+    """A credential from elsewhere that the holder added to their wallet. It counts only while it verifies: the
+    wallet checks it again each time it is shown."""
+
+    candidate = models.ForeignKey("candidates.Candidate", on_delete=models.CASCADE, related_name="external_credentials")
+    document = models.JSONField(null=True, blank=True)  # with a Data Integrity proof
+    jwt = models.TextField(blank=True)  # or as VC-JWT
+    added_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-added_at", "-id"]
+        verbose_name = _("credential from elsewhere")
+        verbose_name_plural = _("credentials from elsewhere")
+
+    def __str__(self) -> str:
+        return f"{self.candidate}: {self.added_at.date().isoformat()}"

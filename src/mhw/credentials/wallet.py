@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from mhw.accounts.audit import record_event
 from mhw.credentials import services
-from mhw.credentials.models import CredentialShare, IssuedCredential
+from mhw.credentials.models import CredentialShare, ExternalCredential, IssuedCredential
 
 MAX_SHARE_DAYS = 365
 
@@ -49,6 +49,26 @@ def skills_by_area(candidate) -> list[tuple[str, list[tuple[str, str]]]]:
         for outcome in item.credential.achievement.outcomes.select_related("version"):
             areas.setdefault(str(outcome.version), {})[f"{outcome.code} {outcome.text}"] = achievement
     return sorted((area, sorted(proven.items())) for area, proven in areas.items())
+
+
+def added(candidate) -> list[tuple[ExternalCredential, services.VerificationReport]]:
+    """The credentials from elsewhere in the wallet, each checked now."""
+    return [
+        (e, services.verify_jwt(e.jwt) if e.jwt else services.verify(e.document or {}))
+        for e in candidate.external_credentials.all()
+    ]
+
+
+@transaction.atomic
+def add_external(actor, candidate, *, document: dict | None = None, jwt: str = "") -> ExternalCredential:
+    """Add a credential from elsewhere to the holder's wallet; only one that verifies now is accepted."""
+    _holder(actor, candidate)
+    report = services.verify_jwt(jwt) if jwt else services.verify(document or {})
+    if not report.valid:
+        raise ShareError(_("This credential does not verify, so it cannot be added; the check says why."))
+    external = ExternalCredential.objects.create(candidate=candidate, document=None if jwt else document, jwt=jwt)
+    record_event(actor, "credential.external_added", candidate, details={"external": external.pk})
+    return external
 
 
 def _holder(actor, candidate) -> None:

@@ -26,7 +26,7 @@ from mhw.candidates import services as candidate_services
 from mhw.candidates.models import Candidate
 from mhw.credentials import baking, services, wallet
 from mhw.credentials.models import IssuedCredential
-from mhw.credentials.views import PROBLEMS
+from mhw.credentials.views import PROBLEMS, VerifyForm
 
 
 def _own_candidate(request) -> Candidate:
@@ -56,9 +56,22 @@ def _held_context(held) -> list[dict]:
 @login_required
 def wallet_page(request):
     candidate = _own_candidate(request)
-    form = ShareForm(request.POST or None, candidate=candidate)
+    adding = request.method == "POST" and request.POST.get("add") == "external"
+    add_form = VerifyForm(request.POST if adding else None, request.FILES if adding else None, prefix="external")
+    if adding and add_form.is_valid():
+        try:
+            wallet.add_external(
+                request.user, candidate, document=add_form.cleaned_data.get("document"),
+                jwt=add_form.cleaned_data.get("jwt", ""),
+            )  # fmt: skip
+        except wallet.ShareError as error:
+            add_form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The credential verifies and is in your wallet."))
+            return redirect("wallet")
+    form = ShareForm(None if adding else request.POST or None, candidate=candidate)
     new_link = None
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not adding and form.is_valid():
         try:
             _share, token = wallet.create_share(
                 request.user, candidate, form.cleaned_data["credentials"], days=form.cleaned_data["days"],
@@ -76,6 +89,11 @@ def wallet_page(request):
         "shares": candidate.credential_shares.prefetch_related("credentials__achievement"),
         "form": form,
         "new_link": new_link,
+        "added": [
+            {"external": external, "report": report, "problems": [PROBLEMS[p] for p in report.problems]}
+            for external, report in wallet.added(candidate)
+        ],
+        "add_form": add_form,
     }
     return render(request, "credentials/wallet.html", context)
 
