@@ -469,6 +469,9 @@ API_LOGGED_IN = expect(200, anonymous=401)
 API: dict[tuple[str, str], Route] = {
     ("get", "/api/v1/me"): Route("get", lambda w: "/api/v1/me", API_LOGGED_IN),
     ("get", "/api/v1/campuses"): Route("get", lambda w: "/api/v1/campuses", expect(200)),
+    ("post", "/api/v1/credentials/verify"): Route(
+        "post", lambda w: "/api/v1/credentials/verify", expect(200), lambda w: {"jwt": _credential(w).jwt}
+    ),
     ("get", "/api/v1/campuses/{slug}"): Route("get", lambda w: "/api/v1/campuses/campus-a", expect(200)),
     ("get", "/api/v1/organisations"): Route("get", lambda w: "/api/v1/organisations", API_LOGGED_IN),
     ("get", "/api/v1/organisations/{organisation_id}"): Route(

@@ -123,3 +123,18 @@ def test_the_vc_jwt_form_verifies_and_tampering_or_revocation_is_reported(world,
     assert services.verify_jwt(credential.jwt).problems == ["revoked"]
     page = client.post(reverse("verify"), {"credential": credential.jwt}).content.decode()
     assert "De uitgever heeft de credential ingetrokken" in page
+
+
+def test_the_verification_api_reports_like_the_page_and_refuses_an_empty_request(world, achievement, client):
+    credential = issue_badge(world, achievement)
+    url = "/api/v1/credentials/verify"
+    good = client.post(url, {"credential": credential.document}, content_type="application/json").json()
+    assert good["valid"] is True
+    assert good["known_issuer"] == world.campus_a.name
+    assert {s["code"] for s in good["skills"]} >= {item.code for item in achievement.outcomes.all()}
+    services.revoke(world.user("teacher"), credential, reason="Fout")
+    revoked = client.post(url, {"jwt": credential.jwt}, content_type="application/json").json()
+    assert [p["code"] for p in revoked["problems"]] == ["revoked"]
+    assert revoked["revocation_reason"] == "Fout"
+    for bad in ({}, {"credential": credential.document, "jwt": credential.jwt}, {"credential": "x"}):
+        assert client.post(url, bad, content_type="application/json").status_code == 422

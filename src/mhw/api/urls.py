@@ -6,6 +6,7 @@ from mhw.accounts.api import router as accounts_router
 from mhw.api.auth import API_AUTH
 from mhw.api.errors import install_error_handlers
 from mhw.candidates.api import router as candidates_router
+from mhw.credentials.api import router as credentials_router
 from mhw.learning.api import router as learning_router
 from mhw.matching.api import router as matching_router
 from mhw.skills.api import router as skills_router
@@ -23,3 +24,4 @@ api.add_router("/", candidates_router)
 api.add_router("/", skills_router)
 api.add_router("/", learning_router)
 api.add_router("/", matching_router)
+api.add_router("/", credentials_router)
