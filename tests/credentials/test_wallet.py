@@ -9,6 +9,8 @@ import pytest
 from django.urls import reverse
 
 from mhw.accounts.models import AuditEvent
+from mhw.candidates.models.consent import ConsentScope
+from mhw.candidates.services import consent
 from mhw.credentials import services, wallet
 from mhw.credentials.models import CredentialShare, ExternalCredential
 from tests.credentials.conftest import issue_badge
@@ -106,3 +108,16 @@ def test_a_credential_from_elsewhere_is_added_only_when_it_verifies(world, clien
     [item] = page.context["added"]
     assert item["report"].valid
     assert item["report"].summary.issuer_name == "Andy F. Miller"
+
+
+def test_a_chosen_company_sees_the_credentials_only_while_the_holder_consents(world, achievement, client_for):
+    credential = issue_badge(world, achievement)
+    hr = client_for(world.user("company_hr"))
+    certificate = reverse("credential_certificate", args=[credential.public_id])
+    assert hr.get(certificate).status_code == 404
+    given = consent.give_consent(world.user("candidate"), world.candidate_a, ConsentScope.SHARE_WITH_COMPANIES)
+    assert certificate in hr.get(reverse("dashboard")).content.decode()
+    assert hr.get(certificate).status_code == 200
+    assert AuditEvent.objects.filter(action="candidate.viewed", actor=world.user("company_hr")).exists()
+    consent.withdraw_consent(world.user("candidate"), given)
+    assert hr.get(certificate).status_code == 404

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mhw.accounts.permissions import campus_scope
 from mhw.accounts.roles import Capability
+from mhw.candidates.models import Candidate
 from mhw.credentials import keys
 
 ONE_ISSUER = Q(campus__isnull=False, organisation__isnull=True) | Q(campus__isnull=True, organisation__isnull=False)
@@ -124,13 +125,10 @@ class Achievement(models.Model):
 
 class CredentialQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Staff of the recipient's campus and the recipient; nobody else (sharing goes through share links)."""
-        if not user.is_authenticated or not user.is_active:
-            return self.none()
-        scope = campus_scope(user, Capability.VIEW_CANDIDATES)
-        if scope.everywhere:
-            return self.all()
-        return self.filter(Q(candidate__campus_id__in=scope.campus_ids) | Q(candidate__user=user))
+        """Whoever may see the holder (`Candidate.objects.visible_to`): staff of the holder's campus, the holder, and a
+        company the holder chose at the job fair while the holder's consent to share with companies is in force.
+        Anyone else sees a credential only through a share link the holder made."""
+        return self.filter(candidate__in=Candidate.objects.visible_to(user))
 
 
 class IssuedCredential(models.Model):
