@@ -77,6 +77,16 @@ PAGES: dict[str, Route] = {
     "achievement_public": Route(
         "get", lambda w: reverse("achievement_public", args=[_achievement(w).public_id]), expect(200)
     ),
+    "achievement_ob2": Route(
+        "get", lambda w: reverse("achievement_ob2", args=[_achievement(w).public_id]), expect(200)
+    ),
+    "achievement_image": Route(
+        "get", lambda w: reverse("achievement_image", args=[_achievement(w).public_id]), expect(200)
+    ),
+    "credential_ob2": Route("get", lambda w: reverse("credential_ob2", args=[_credential(w).public_id]), expect(200)),
+    "issuer_ob2": Route(
+        "get", lambda w: reverse("issuer_ob2", args=["campus", _achievement(w).campus_id]), expect(200)
+    ),
     "verify_issued": Route("get", lambda w: reverse("verify_issued", args=[_credential(w).public_id]), expect(200)),
     "shared": Route("get", lambda w: reverse("shared", args=[_share_token(w)]), expect(200)),
     "shared_download": Route(

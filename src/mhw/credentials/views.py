@@ -4,15 +4,17 @@ where anyone can check a credential."""
 import json
 
 from django import forms
-from django.http import Http404, JsonResponse
+from django.conf import settings
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import cache_control
 
-from mhw.credentials import baking, jose, services, signing, statuslist
-from mhw.credentials.models import Achievement, IssuerKey
+from mhw.credentials import baking, jose, ob2, openbadges, services, signing, statuslist
+from mhw.credentials.models import Achievement, IssuedCredential, IssuerKey
 
 MAX_UPLOAD = 512 * 1024
 
@@ -89,6 +91,71 @@ def achievement_public(request, public_id):
     )
     data = services.achievement_data(achievement, request.LANGUAGE_CODE)
     return render(request, "credentials/achievement_public.html", {"achievement": achievement, "data": data})
+
+
+def _issuer_data(achievement: Achievement) -> openbadges.IssuerData:
+    issuer = achievement.campus or achievement.organisation
+    return openbadges.IssuerData(id="", name=issuer.name, url=getattr(issuer, "website", "") or settings.SITE_URL)
+
+
+def _issuer_url(achievement: Achievement) -> str:
+    if achievement.campus_id:
+        return settings.SITE_URL + reverse("issuer_ob2", args=["campus", achievement.campus_id])
+    return settings.SITE_URL + reverse("issuer_ob2", args=["organisation", achievement.organisation_id])
+
+
+def _achievement_ob2_urls(achievement: Achievement) -> dict:
+    return {
+        "url": settings.SITE_URL + reverse("achievement_ob2", args=[achievement.public_id]),
+        "image_url": settings.SITE_URL + reverse("achievement_image", args=[achievement.public_id]),
+        "issuer_url": _issuer_url(achievement),
+    }
+
+
+def issuer_ob2(request, kind: str, pk: int):
+    """An issuer's Open Badges 2.0 profile: a campus, or a provider that has achievements."""
+    if kind == "campus":
+        achievement = Achievement.objects.filter(campus_id=pk).select_related("campus").first()
+    elif kind == "organisation":
+        achievement = Achievement.objects.filter(organisation_id=pk).select_related("organisation").first()
+    else:
+        achievement = None
+    if achievement is None:
+        raise Http404
+    document = ob2.issuer_profile(_issuer_data(achievement), _issuer_url(achievement))
+    return JsonResponse(document, json_dumps_params={"ensure_ascii": False})
+
+
+def achievement_ob2(request, public_id):
+    """The achievement as an Open Badges 2.0 BadgeClass, hosted where edubadges and older backpacks look."""
+    achievement = get_object_or_404(Achievement.objects.select_related("campus", "organisation"), public_id=public_id)
+    document = ob2.badge_class(
+        services.achievement_data(achievement), _issuer_data(achievement), **_achievement_ob2_urls(achievement)
+    )
+    return JsonResponse(document, json_dumps_params={"ensure_ascii": False})
+
+
+def achievement_image(request, public_id):
+    achievement = get_object_or_404(Achievement.objects.select_related("campus", "organisation"), public_id=public_id)
+    issuer = achievement.campus or achievement.organisation
+    return HttpResponse(baking.badge_svg(str(achievement), issuer.name, achievement.pk), content_type="image/svg+xml")
+
+
+def credential_ob2(request, public_id):
+    """A credential as an Open Badges 2.0 hosted Assertion; a revoked one says so."""
+    credential = get_object_or_404(
+        IssuedCredential.objects.select_related("achievement", "candidate"), public_id=public_id
+    )
+    identifier = credential.document["credentialSubject"]["identifier"][0]
+    document = ob2.assertion(
+        url=settings.SITE_URL + reverse("credential_ob2", args=[credential.public_id]),
+        badge_url=settings.SITE_URL + reverse("achievement_ob2", args=[credential.achievement.public_id]),
+        email=credential.candidate.email, salt=identifier["salt"],
+        issued_on=credential.document["validFrom"], expires=credential.document.get("validUntil", ""),
+        narrative=credential.document["credentialSubject"].get("narrative", ""),
+        revoked_reason=credential.revocation_reason if credential.revoked_at else None,
+    )  # fmt: skip
+    return JsonResponse(document, json_dumps_params={"ensure_ascii": False})
 
 
 @cache_control(max_age=300, public=True)
