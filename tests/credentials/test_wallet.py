@@ -23,7 +23,9 @@ def test_the_holder_shares_a_link_that_works_until_they_stop_it(world, achieveme
     holder = client_for(world.user("candidate"))
     page = holder.get(reverse("wallet"))
     assert "Veilig werken met waterstof" in page.content.decode()
-    assert page.context["areas"]
+    [area] = page.context["areas"]  # both outcomes of the badge come from the world's one published unit
+    assert (len(area.proven), area.total) == (2, world.skills.published.items.count())
+    assert f"width: {area.percent}%" in page.content.decode()
 
     response = holder.post(reverse("wallet"), {"credentials": [credential.pk], "days": 7, "label": "Werkgever"})
     link = response.context["new_link"]

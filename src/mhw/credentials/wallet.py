@@ -39,16 +39,33 @@ def held(candidate) -> list[HeldCredential]:
     return [HeldCredential(c, services.verify(c.document)) for c in credentials]
 
 
-def skills_by_area(candidate) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Per catalogue area (learning outcome), the outcomes the candidate's valid credentials prove, and by which."""
-    areas: dict[str, dict[str, str]] = {}
+@dataclass(frozen=True)
+class Area:
+    """One catalogue area (a learning outcome unit) in the wallet: what the valid credentials prove of it."""
+
+    name: str
+    proven: list[tuple[str, str]]  # (outcome, the credential proving it)
+    total: int  # outcomes the area has
+
+    @property
+    def percent(self) -> int:
+        return round(100 * len(self.proven) / self.total) if self.total else 0
+
+
+def skills_by_area(candidate) -> list[Area]:
+    """Per catalogue area, the outcomes the candidate's valid credentials prove, by which, out of the area's total."""
+    areas: dict = {}
     for item in held(candidate):
         if not item.report.valid:
             continue
         achievement = str(item.credential.achievement)
         for outcome in item.credential.achievement.outcomes.select_related("version"):
-            areas.setdefault(str(outcome.version), {})[f"{outcome.code} {outcome.text}"] = achievement
-    return sorted((area, sorted(proven.items())) for area, proven in areas.items())
+            proven = areas.setdefault(outcome.version, {})
+            proven[f"{outcome.code} {outcome.text}"] = achievement
+    return sorted(
+        (Area(str(version), sorted(proven.items()), version.items.count()) for version, proven in areas.items()),
+        key=lambda area: area.name,
+    )
 
 
 def added(candidate) -> list[tuple[ExternalCredential, services.VerificationReport]]:
