@@ -95,6 +95,7 @@ PAGES: dict[str, Route] = {
     # The wallet is the holder's own; staff see a participant's credentials as they see the participant.
     "wallet": Route("get", _url("wallet"), expect(404, anonymous=302, candidate=200)),
     "wallet_export": Route("get", _url("wallet_export"), expect(404, anonymous=302, candidate=200)),
+    "wallet_overview": Route("get", _url("wallet_overview"), expect(404, anonymous=302, candidate=200)),
     "share_revoke": Route(
         "post",
         lambda w: reverse("share_revoke", args=[_share(w).pk]),

@@ -123,3 +123,12 @@ def test_a_chosen_company_sees_the_credentials_only_while_the_holder_consents(wo
     assert AuditEvent.objects.filter(action="candidate.viewed", actor=world.user("company_hr")).exists()
     consent.withdraw_consent(world.user("candidate"), given)
     assert hr.get(certificate).status_code == 404
+
+
+def test_the_overview_of_all_credentials_is_one_pdf(world, achievement, client_for):
+    issue_badge(world, achievement)
+    revoked = issue_badge(world, achievement)
+    services.revoke(world.user("teacher"), revoked, reason="Fout")
+    pdf = client_for(world.user("candidate")).get(reverse("wallet_overview"))
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")

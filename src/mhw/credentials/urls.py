@@ -9,6 +9,7 @@ urlpatterns = [
     path("wallet/", wallet_views.wallet_page, name="wallet"),
     path("wallet/shares/<int:pk>/revoke/", wallet_views.share_revoke, name="share_revoke"),
     path("wallet/export.zip", wallet_views.wallet_export, name="wallet_export"),
+    path("wallet/overview.pdf", wallet_views.wallet_overview, name="wallet_overview"),
     path("wallet/credentials/<uuid:public_id>.json", wallet_views.credential_download, name="credential_download"),
     path("wallet/credentials/<uuid:public_id>.jwt", wallet_views.credential_download_jwt, name="credential_jwt"),
     path("wallet/credentials/<uuid:public_id>.svg", wallet_views.credential_badge, name="credential_badge"),

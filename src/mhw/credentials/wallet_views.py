@@ -14,6 +14,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -114,6 +115,23 @@ def wallet_export(request):
     return response
 
 
+@login_required
+def wallet_overview(request):
+    """All the holder's credentials in one PDF, each with its status now and the QR code of its public check."""
+    candidate = _own_candidate(request)
+    entries = [
+        {"credential": h.credential, "report": h.report, "problems": [PROBLEMS[p] for p in h.report.problems],
+         "qr": _qr(h.credential, scale=2)[0]}
+        for h in wallet.held(candidate)
+    ]  # fmt: skip
+    html = render_to_string(
+        "credentials/overview.html", {"candidate": candidate, "entries": entries, "today": timezone.localdate()}
+    )
+    response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="credentials-overzicht.pdf"'
+    return response
+
+
 @require_POST
 @login_required
 def share_revoke(request, pk: int):
@@ -165,9 +183,14 @@ def credential_badge(request, public_id):
     return response
 
 
-def certificate_pdf(credential: IssuedCredential) -> bytes:
+def _qr(credential: IssuedCredential, scale: int = 3) -> tuple[str, str]:
+    """The QR code (inline SVG) of the credential's public check, and its address."""
     link = settings.SITE_URL + reverse("verify_issued", args=[credential.public_id])
-    qr = segno.make(link, error="m").svg_inline(scale=3, dark="#084c37")
+    return segno.make(link, error="m").svg_inline(scale=scale, dark="#084c37"), link
+
+
+def certificate_pdf(credential: IssuedCredential) -> bytes:
+    qr, link = _qr(credential)
     data = services.achievement_data(credential.achievement)
     html = render_to_string(
         "credentials/certificate.html", {"credential": credential, "data": data, "qr": qr, "link": link}
