@@ -116,6 +116,11 @@ PAGES: dict[str, Route] = {
         lambda w: reverse("credential_badge", args=[_credential(w).public_id]),
         only(VIEW_CANDIDATES, 200, 404, candidate=200),
     ),
+    "credential_badge_png": Route(
+        "get",
+        lambda w: reverse("credential_badge_png", args=[_credential(w).public_id]),
+        only(VIEW_CANDIDATES, 200, 404, candidate=200),
+    ),
     "credential_certificate": Route(
         "get",
         lambda w: reverse("credential_certificate", args=[_credential(w).public_id]),

@@ -48,3 +48,23 @@ def test_the_baked_image_of_a_credential_verifies_and_a_changed_one_does_not(wor
     response = client.post(reverse("verify"), {"upload": empty})
     assert response.context["report"] is None
     assert "Deze afbeelding bevat geen credential" in response.content.decode()
+
+
+@given(jwt=JWT, seed=st.integers(0, 9))
+def test_what_is_baked_into_a_png_comes_out_again(jwt, seed):
+    picture = baking.badge_png(seed, size=16)
+    assert baking.unbake_png(picture) is None
+    assert baking.unbake_png(baking.bake_png(picture, jwt=jwt)) == jwt
+    assert baking.unbake_png(baking.bake_png(picture, credential={"name": jwt})) == {"name": jwt}
+
+
+def test_the_baked_png_of_a_credential_verifies(world, achievement, client_for, client):
+    credential = issue_badge(world, achievement)
+    png = client_for(world.user("candidate")).get(reverse("credential_badge_png", args=[credential.public_id]))
+    assert png["Content-Type"] == "image/png"
+    upload = io.BytesIO(png.content)
+    upload.name = "badge.png"
+    assert "Geldige credential" in client.post(reverse("verify"), {"upload": upload}).content.decode()
+    plain = io.BytesIO(baking.badge_png(0, size=16))
+    plain.name = "badge.png"
+    assert "Deze afbeelding bevat geen credential" in client.post(reverse("verify"), {"upload": plain}).content.decode()

@@ -1,5 +1,7 @@
-"""Baked badge images: an SVG picture of the badge that carries its credential, so that the image itself can be
-checked (Open Badges 3.0, "baking"). Pure module.
+"""Baked badge images: a picture of the badge (SVG or PNG) that carries its credential, so that the image itself can
+be checked (Open Badges 3.0, "baking"). Pure module.
+
+In a PNG the credential is the text of an uncompressed ``iTXt`` chunk with the keyword ``openbadgecredential``.
 
 The credential sits in an ``openbadges:credential`` element: as JSON in a CDATA section when it carries a Data
 Integrity proof, or as a VC-JWT in the element's ``verify`` attribute. Reading a baked image extracts the element
@@ -9,6 +11,8 @@ anything.
 
 import json
 import re
+import struct
+import zlib
 from xml.sax.saxutils import escape, quoteattr
 
 NAMESPACE = "https://purl.imsglobal.org/ob/v3p0"
@@ -79,3 +83,67 @@ def unbake(svg: str) -> dict | str | None:
     except ValueError:
         return None
     return document if isinstance(document, dict) else None
+
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+PNG_KEYWORD = b"openbadgecredential"
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+
+def badge_png(colour_seed: int = 0, size: int = 200) -> bytes:
+    """A plain round badge picture as PNG (RGBA, a filled disc in the badge colour)."""
+    colour = bytes.fromhex(COLOURS[colour_seed % len(COLOURS)][1:])
+    centre, radius = (size - 1) / 2, size / 2 - 2
+    rows = bytearray()
+    for y in range(size):
+        rows.append(0)  # no filter
+        for x in range(size):
+            inside = (x - centre) ** 2 + (y - centre) ** 2 <= radius**2
+            rows += colour + b"\xff" if inside else b"\x00\x00\x00\x00"
+    header = struct.pack(">IIBBBBB", size, size, 8, 6, 0, 0, 0)
+    return (
+        PNG_SIGNATURE + _chunk(b"IHDR", header) + _chunk(b"IDAT", zlib.compress(bytes(rows), 9)) + _chunk(b"IEND", b"")
+    )
+
+
+def bake_png(png: bytes, *, credential: dict | None = None, jwt: str = "") -> bytes:
+    """`png` with the credential in an uncompressed iTXt chunk named ``openbadgecredential``, before IEND."""
+    if (credential is None) == (not jwt):
+        raise ValueError("bake either a credential with a proof or a VC-JWT")
+    if not png.startswith(PNG_SIGNATURE) or not png.endswith(_chunk(b"IEND", b"")):
+        raise ValueError("not a PNG image")
+    text = jwt or json.dumps(credential, ensure_ascii=False)
+    itxt = PNG_KEYWORD + b"\x00\x00\x00\x00\x00" + text.encode()  # keyword, no compression, no language or name
+    return png[:-12] + _chunk(b"iTXt", itxt) + png[-12:]
+
+
+def unbake_png(png: bytes) -> dict | str | None:
+    """The credential in a baked PNG (the JSON document or the VC-JWT), or None when there is none."""
+    if not png.startswith(PNG_SIGNATURE):
+        return None
+    position = len(PNG_SIGNATURE)
+    while position + 12 <= len(png):
+        (length,) = struct.unpack(">I", png[position : position + 4])
+        kind, data = png[position + 4 : position + 8], png[position + 8 : position + 8 + length]
+        position += 12 + length
+        if kind == b"iTXt" and data.startswith(PNG_KEYWORD + b"\x00"):
+            parts = data[len(PNG_KEYWORD) + 1 :]
+            if len(parts) < 2 or parts[0] != 0:  # a compressed credential is not what the standard bakes
+                return None
+            rest = parts[2:]
+            language_end = rest.find(b"\x00")
+            name_end = rest.find(b"\x00", language_end + 1)
+            if language_end < 0 or name_end < 0:
+                return None
+            text = rest[name_end + 1 :].decode("utf-8", errors="replace")
+            if text.lstrip().startswith("{"):
+                try:
+                    document = json.loads(text)
+                except ValueError:
+                    return None
+                return document if isinstance(document, dict) else None
+            return text.strip()
+    return None

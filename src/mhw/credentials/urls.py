@@ -13,6 +13,7 @@ urlpatterns = [
     path("wallet/credentials/<uuid:public_id>.json", wallet_views.credential_download, name="credential_download"),
     path("wallet/credentials/<uuid:public_id>.jwt", wallet_views.credential_download_jwt, name="credential_jwt"),
     path("wallet/credentials/<uuid:public_id>.svg", wallet_views.credential_badge, name="credential_badge"),
+    path("wallet/credentials/<uuid:public_id>.png", wallet_views.credential_badge_png, name="credential_badge_png"),
     path(
         "wallet/credentials/<uuid:public_id>/certificate.pdf",
         wallet_views.credential_certificate,

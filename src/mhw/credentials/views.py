@@ -39,18 +39,19 @@ class VerifyForm(forms.Form):
     credential = forms.CharField(
         label=gettext_lazy("Credential (JSON or VC-JWT)"), required=False, widget=forms.Textarea(attrs={"rows": 10})
     )
-    upload = forms.FileField(label=gettext_lazy("or upload the file (JSON, VC-JWT or baked SVG image)"), required=False)
+    upload = forms.FileField(label=gettext_lazy("or upload the file (JSON, VC-JWT or baked image)"), required=False)
 
     def clean(self):
         cleaned = super().clean()
         upload = cleaned.get("upload")
         if upload is not None and upload.size > MAX_UPLOAD:
             raise forms.ValidationError(_("The file is too large for a credential (at most 512 kB)."))
-        text = upload.read().decode("utf-8", errors="replace") if upload is not None else cleaned.get("credential")
+        raw = upload.read() if upload is not None else b""
+        text = raw.decode("utf-8", errors="replace") if upload is not None else cleaned.get("credential")
         if not (text or "").strip():
             raise forms.ValidationError(_("Paste a credential or upload its file."))
-        if "<svg" in text[:2000]:
-            baked = baking.unbake(text)
+        if raw.startswith(baking.PNG_SIGNATURE) or "<svg" in text[:2000]:
+            baked = baking.unbake_png(raw) if raw.startswith(baking.PNG_SIGNATURE) else baking.unbake(text)
             if baked is None:
                 raise forms.ValidationError(_("This image carries no credential."))
             if isinstance(baked, str):

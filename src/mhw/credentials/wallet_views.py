@@ -152,6 +152,15 @@ def _visible_credential(request, public_id) -> IssuedCredential:
     return credential
 
 
+@login_required
+def credential_badge_png(request, public_id):
+    credential = _visible_credential(request, public_id)
+    baked = baking.bake_png(baking.badge_png(credential.pk), jwt=credential.jwt)
+    response = HttpResponse(baked, content_type="image/png")
+    response["Content-Disposition"] = f'attachment; filename="badge-{credential.public_id}.png"'
+    return response
+
+
 def _json_attachment(credential: IssuedCredential) -> HttpResponse:
     response = HttpResponse(
         json.dumps(credential.document, ensure_ascii=False, indent=2), content_type="application/vc+ld+json"
