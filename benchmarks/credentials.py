@@ -26,7 +26,7 @@ def credential(n: int) -> dict:
     return openbadges.credential_document(
         credential_id=f"urn:uuid:00000000-0000-4000-8000-{n:012d}", achievement=achievement,
         issuer=openbadges.IssuerData("did:key:z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi", "Campus Noord"),
-        recipient=openbadges.RecipientData(f"Deelnemer {n}", f"deelnemer{n}@example.org", f"zout{n}"),
+        recipient=openbadges.RecipientData(f"deelnemer{n}@example.org", f"zout{n}"),
         valid_from="2026-11-29T10:00:00Z", valid_until="2028-11-29T10:00:00Z", narrative=f"Behaald op dag {n}",
         evidence=[{"name": "Rubric", "narrative": f"Vakbekwaam op alle criteria ({n})"}],
         statuses=[openbadges.StatusEntry("https://mhw.example/credentials/status/k/revocation", n, "revocation")],

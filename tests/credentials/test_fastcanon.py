@@ -29,7 +29,7 @@ def credentials(draw):
     document = openbadges.credential_document(
         credential_id=draw(iri_or_text), achievement=achievement,
         issuer=openbadges.IssuerData(draw(iri_or_text), draw(text), draw(st.just("") | iri_or_text)),
-        recipient=openbadges.RecipientData(draw(text), draw(text), draw(text)),
+        recipient=openbadges.RecipientData(draw(text), draw(text)),
         valid_from=draw(text), valid_until=draw(text), narrative=draw(text),
         evidence=[{"name": draw(text)}] if draw(st.booleans()) else [],
         statuses=[openbadges.StatusEntry(draw(iri_or_text), draw(st.integers(0, 99)), draw(text))],

@@ -25,7 +25,7 @@ def test_every_value_of_a_built_credential_is_signed_and_read_back(name, descrip
     issuer = openbadges.IssuerData("did:key:z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi", "Campus Noord")
     document = openbadges.credential_document(
         credential_id="urn:uuid:0b7a7a5e-0000-4000-8000-000000000001", achievement=achievement, issuer=issuer,
-        recipient=openbadges.RecipientData("Michael Zwart", "michael@example.org", "zout"),
+        recipient=openbadges.RecipientData("michael@example.org", "zout"),
         valid_from="2026-11-29T10:00:00Z", valid_until="2027-11-29T10:00:00Z", narrative=narrative,
         evidence=[{"name": evidence, "narrative": evidence}],
         statuses=[openbadges.StatusEntry("https://mhw.example/status/1/revocation", 42, "revocation")],

@@ -123,4 +123,4 @@ def test_base58btc_round_trips(data):
 @given(st.binary(min_size=32, max_size=32))
 def test_a_did_key_names_its_public_key(public):
     assert keys.public_from_verification_method(keys.verification_method(public)) == public
-    assert keys.did_key(public).startswith("did:key:z6Mk")
+    assert keys.verification_method(public).startswith("did:key:z6Mk")

@@ -52,10 +52,6 @@ def secret_from_multikey(value: str) -> bytes:
     return raw[2:34]
 
 
-def did_key(public: bytes) -> str:
-    return "did:key:" + public_multikey(public)
-
-
 def verification_method(public: bytes) -> str:
     """The did:key verification method URL: the DID, '#', and the Multikey again."""
     multikey = public_multikey(public)

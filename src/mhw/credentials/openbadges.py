@@ -48,8 +48,7 @@ class IssuerData:
 
 @dataclass(frozen=True)
 class RecipientData:
-    name: str
-    email: str  # identified by a salted hash, never in clear
+    email: str  # identifies the recipient by a salted hash, never in clear
     salt: str
 
 
@@ -151,7 +150,6 @@ def credential_document(
 class CredentialSummary:
     """What a verifier reads from a credential, for the report."""
 
-    id: str
     issuer_id: str
     issuer_name: str
     achievement: str
@@ -190,7 +188,6 @@ def summary(document: dict) -> CredentialSummary:
                 )
             )  # fmt: skip
     return CredentialSummary(
-        id=str(document.get("id", "")),
         issuer_id=str(issuer.get("id", "")),
         issuer_name=str(issuer.get("name", "")),
         achievement=str(achievement.get("name", "")) if isinstance(achievement, dict) else "",

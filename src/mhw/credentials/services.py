@@ -101,6 +101,16 @@ def iso_moment(moment: datetime.datetime) -> str:
     return moment.astimezone(datetime.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
+def issuer_data(achievement: Achievement, issuer_id: str = "") -> openbadges.IssuerData:
+    """Who issues the achievement, as credentials (Open Badges 3.0 and 2.0) describe them: the campus with its
+    contact address, or the provider with its website."""
+    if achievement.campus_id:
+        campus = achievement.campus
+        return openbadges.IssuerData(issuer_id, campus.name, settings.SITE_URL, campus.contact_email)
+    provider = achievement.organisation
+    return openbadges.IssuerData(issuer_id, provider.name, provider.website or settings.SITE_URL)
+
+
 def achievement_data(achievement: Achievement, language: str = "nl") -> openbadges.AchievementData:
     english = language == "en"
     alignments = []
@@ -133,6 +143,7 @@ def achievement_data(achievement: Achievement, language: str = "nl") -> openbadg
         criteria=achievement.criteria_en if english else achievement.criteria_nl,
         alignments=alignments,
         achievement_type=achievement.kind,
+        image_url=settings.SITE_URL + reverse("achievement_image", args=[achievement.public_id]),
         ects=float(achievement.ects) if achievement.ects is not None else None,
         language=language,
     )
@@ -162,12 +173,11 @@ def issue_earned(actor, achievement: Achievement, candidate, *, narrative: str =
         achievement=achievement, candidate=candidate, key=key, status_index=index, issued_at=issued_at,
         valid_until=valid_until, issued_by=actor, document={},
     )  # fmt: skip
-    issuer_name = achievement.campus.name if achievement.campus_id else achievement.organisation.name
     document = openbadges.credential_document(
         credential_id=f"urn:uuid:{credential.public_id}",
         achievement=achievement_data(achievement),
-        issuer=openbadges.IssuerData(id=key.did, name=issuer_name, url=settings.SITE_URL),
-        recipient=openbadges.RecipientData(candidate.full_name, candidate.email, secrets.token_hex(8)),
+        issuer=issuer_data(achievement, key.did),
+        recipient=openbadges.RecipientData(candidate.email, secrets.token_hex(8)),
         valid_from=iso_moment(issued_at),
         valid_until=iso_moment(valid_until) if valid_until else "",
         narrative=narrative,

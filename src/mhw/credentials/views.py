@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import cache_control
 
-from mhw.credentials import baking, jose, ob2, openbadges, services, signing, statuslist
+from mhw.credentials import baking, jose, ob2, services, signing, statuslist
 from mhw.credentials.models import Achievement, IssuedCredential, IssuerKey
 
 MAX_UPLOAD = 512 * 1024
@@ -94,11 +94,6 @@ def achievement_public(request, public_id):
     return render(request, "credentials/achievement_public.html", {"achievement": achievement, "data": data})
 
 
-def _issuer_data(achievement: Achievement) -> openbadges.IssuerData:
-    issuer = achievement.campus or achievement.organisation
-    return openbadges.IssuerData(id="", name=issuer.name, url=getattr(issuer, "website", "") or settings.SITE_URL)
-
-
 def _issuer_url(achievement: Achievement) -> str:
     if achievement.campus_id:
         return settings.SITE_URL + reverse("issuer_ob2", args=["campus", achievement.campus_id])
@@ -123,7 +118,7 @@ def issuer_ob2(request, kind: str, pk: int):
         achievement = None
     if achievement is None:
         raise Http404
-    document = ob2.issuer_profile(_issuer_data(achievement), _issuer_url(achievement))
+    document = ob2.issuer_profile(services.issuer_data(achievement), _issuer_url(achievement))
     return JsonResponse(document, json_dumps_params={"ensure_ascii": False})
 
 
@@ -131,7 +126,7 @@ def achievement_ob2(request, public_id):
     """The achievement as an Open Badges 2.0 BadgeClass, hosted where edubadges and older backpacks look."""
     achievement = get_object_or_404(Achievement.objects.select_related("campus", "organisation"), public_id=public_id)
     document = ob2.badge_class(
-        services.achievement_data(achievement), _issuer_data(achievement), **_achievement_ob2_urls(achievement)
+        services.achievement_data(achievement), services.issuer_data(achievement), **_achievement_ob2_urls(achievement)
     )
     return JsonResponse(document, json_dumps_params={"ensure_ascii": False})
 

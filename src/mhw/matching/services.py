@@ -81,6 +81,7 @@ def unpin_wish(actor, wish: FairWish) -> None:
     wish.delete()
 
 
+@transaction.atomic
 def move_round(actor, fair: JobFair, *, from_round: int, to_round: int) -> None:
     """Announce another round on the day. Only from the round the office saw: if someone moved it meanwhile, say so
     rather than skip a round."""
