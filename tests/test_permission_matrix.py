@@ -142,6 +142,7 @@ PAGES: dict[str, Route] = {
         lambda w: reverse("issuer_key_rotate", args=[active_key(_achievement(w)).pk]),
         only(("campus_admin",), 302, 403),
     ),
+    "bulk_issue": Route("get", _url("bulk_issue"), only(RECORD_TRAINING, 200, 403, coach_campus_b=200)),
     "rubric_assessment": Route(
         "get",
         lambda w: reverse("rubric_assessment", args=[w.candidate_a.pk]),

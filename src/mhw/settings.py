@@ -54,6 +54,10 @@ INSTALLED_APPS = [
     "mhw.demo",
 ]
 
+# What apps higher up do when a step of a candidate's route is taken: callables (actor, candidate, action) run inside
+# the step's transaction. The candidates app calls them without knowing the apps (apps import downwards only).
+ROUTE_STEP_FOLLOW_UPS = ["mhw.credentials.route_steps.issue_for_step"]
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -29,7 +29,8 @@ class AchievementForm(forms.ModelForm):
         model = Achievement
         fields = [
             "campus", "organisation", "kind", "name_nl", "name_en", "description_nl", "description_en",
-            "criteria_nl", "criteria_en", "outcomes", "rubric", "rubric_pass_level", "module", "nlqf_level",
+            "criteria_nl", "criteria_en", "outcomes", "rubric", "rubric_pass_level", "module", "route_step",
+            "nlqf_level",
             "study_hours", "ects", "assessment_form", "quality_assurance", "valid_months",
         ]  # fmt: skip
         widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in

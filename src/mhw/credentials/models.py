@@ -58,6 +58,14 @@ class IssuerKey(models.Model):
         return keys.verification_method(keys.public_from_multikey(self.public_key))
 
 
+class RouteStep(models.TextChoices):
+    """Steps of the individual route that can earn a credential (actions of `candidates.pipeline`)."""
+
+    BASIC_MODULES = "complete_basic_modules", _("Basic modules done")
+    GO = "go", _("Go decision: admitted to the training")
+    TRAINING = "complete_training", _("Training completed")
+
+
 class AchievementQuerySet(models.QuerySet):
     def manageable_by(self, user):
         """Achievements of the campuses where `user` manages credentials, and of those campuses' providers."""
@@ -94,6 +102,10 @@ class Achievement(models.Model):
     module = models.ForeignKey(
         "learning.Module", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
         verbose_name=_("module"), help_text=_("Issued to every participant who completes this module."),
+    )  # fmt: skip
+    route_step = models.CharField(
+        _("step of the route"), max_length=30, choices=RouteStep.choices, blank=True,
+        help_text=_("Issued to every participant of the campus who passes this step."),
     )  # fmt: skip
     rubric_pass_level = models.ForeignKey(
         "skills.RubricLevel", on_delete=models.PROTECT, null=True, blank=True, related_name="+",

@@ -1,6 +1,7 @@
 """Demo credentials: the provider's badge for its basic hydrogen-safety module (issued when the module is completed)
 and the campus's microcredential for leak-tightness testing (assessed by the demo rubric), each aligned to the
-catalogue; Sophie holds the badge, issued and signed like any other."""
+catalogue; the campus's certificate for passing the go decision after the basic modules (issued by that step of the
+route). Sophie holds the badge, issued and signed like any other."""
 
 from mhw.accounts.models import Campus, Organisation, User
 from mhw.candidates.models import Candidate
@@ -12,7 +13,7 @@ from mhw.learning.models import Module
 from mhw.skills.models import Rubric, UloItem, UloStatus
 
 # (issuer: campus slug or provider name, kind, name nl/en, description nl/en, criteria nl/en, outcomes, NLQF, hours,
-#  ECTS, assessment, quality assurance, months valid)
+#  ECTS, assessment, quality assurance, months valid, step of the route that issues it)
 ACHIEVEMENTS = [
     ("Noordelijk Vakcollege Techniek", "Badge", "Veilig werken met waterstof", "Working safely with hydrogen",
      "Herkent de gevaren van waterstof en werkt er veilig mee volgens de procedures.",
@@ -20,20 +21,26 @@ ACHIEVEMENTS = [
      "Module H2-BASIS afgerond en de praktijktoets volgens de rubric met minstens niveau 2 op elk criterium.",
      "Module H2-BASIS completed and the practical test passed by the rubric at level 2 or above on every criterion.",
      [("h2-gevaren-herkennen", 0), ("h2-gevaren-herkennen", 1), ("h2-gevaren-herkennen", 4)], 3, 16, None,
-     "praktijktoets met rubric", "", 36),
+     "praktijktoets met rubric", "", 36, ""),
     ("noord", "MicroCredential", "Lekdichtheid beproeven", "Leak-tightness testing",
      "Beproeft waterstofleidingen en -verbindingen op lekdichtheid en legt de resultaten vast.",
      "Tests hydrogen pipes and joints for leak-tightness and records the results.",
      "Beproeving op de proefopstelling uitgevoerd en beoordeeld door twee assessoren.",
      "Test on the training rig carried out and assessed by two assessors.",
      [("lekdichtheid-controleren", 0), ("lekdichtheid-controleren", 1), ("lekdichtheid-controleren", 2)], 4, 24,
-     "1.0", "praktijkassessment", "Microcredentials-pilot hoger en middelbaar beroepsonderwijs", None),
+     "1.0", "praktijkassessment", "Microcredentials-pilot hoger en middelbaar beroepsonderwijs", None, ""),
+    ("noord", "Certificate", "Basisfase waterstoftechniek", "Hydrogen engineering foundation phase",
+     "Heeft de basismodules van de omscholing afgerond en is na het go/no-go-moment toegelaten tot de vakopleiding.",
+     "Completed the basic modules of the retraining and was admitted to the vocational training at the go/no-go.",
+     "Basismodules afgerond en een go van het opleidingsteam op grond van voortgang, houding en toetsresultaten.",
+     "Basic modules completed and a go from the training team based on progress, attitude and test results.",
+     [("h2-gevaren-herkennen", 0)], 3, 80, None, "go/no-go-gesprek met het opleidingsteam", "", None, "go"),
 ]  # fmt: skip
 
 
 def seed_credentials() -> None:
     for (issuer, kind, name_nl, name_en, description_nl, description_en, criteria_nl, criteria_en, outcomes, level,
-         hours, ects, assessment, quality, months) in ACHIEVEMENTS:  # fmt: skip
+         hours, ects, assessment, quality, months, step) in ACHIEVEMENTS:  # fmt: skip
         campus = Campus.objects.filter(slug=issuer).first()
         organisation = None if campus else Organisation.objects.get(name=issuer)
         achievement, created = Achievement.objects.get_or_create(
@@ -42,6 +49,7 @@ def seed_credentials() -> None:
                 "kind": kind, "name_en": name_en, "description_nl": description_nl, "description_en": description_en,
                 "criteria_nl": criteria_nl, "criteria_en": criteria_en, "nlqf_level": level, "study_hours": hours,
                 "ects": ects, "assessment_form": assessment, "quality_assurance": quality, "valid_months": months,
+                "route_step": step,
             },
         )  # fmt: skip
         if created and kind == "Badge":  # the provider awards its badge for completing the basic module

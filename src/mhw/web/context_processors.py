@@ -24,6 +24,8 @@ def navigation(request):
             items.append(("mapping_list", _("Skills mappings")))
         if can(user, Capability.VIEW_STAFF):
             items.append(("staff_list", _("Staff")))
+        if can(user, Capability.RECORD_TRAINING):
+            items.append(("bulk_issue", _("Issue credentials")))
         if can(user, Capability.MANAGE_CREDENTIALS):
             items.append(("achievement_list", _("Achievements")))
         if can(user, Capability.VIEW_AUDIT):

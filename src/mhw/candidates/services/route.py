@@ -1,8 +1,10 @@
 """Taking steps on a candidate's route. The pure state machine (candidates/pipeline.py) decides; this module gathers
 the facts from the records, checks the actor's role, stores the step with actor, time and reason, and audits it."""
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from mhw.accounts.audit import record_event
@@ -96,6 +98,8 @@ def take_step(actor, candidate: Candidate, action: str, *, reason: str = "") -> 
     Candidate.objects.filter(pk=candidate.pk).update(stage=target, stage_since=now, version=candidate.version + 1)
     candidate.stage, candidate.stage_since, candidate.version = target, now, candidate.version + 1
     record_event(actor, f"candidate.step.{action}", candidate, reason=reason)
+    for follow_up in settings.ROUTE_STEP_FOLLOW_UPS:  # e.g. the credentials a step earns
+        import_string(follow_up)(actor, candidate, action)
     return candidate
 
 
