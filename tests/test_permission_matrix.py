@@ -87,6 +87,9 @@ PAGES: dict[str, Route] = {
     "issuer_ob2": Route(
         "get", lambda w: reverse("issuer_ob2", args=["campus", _achievement(w).campus_id]), expect(200)
     ),
+    "issuer_did_document": Route(
+        "get", lambda w: reverse("issuer_did_document", args=["campus", _credential(w).key.campus_id]), expect(200)
+    ),
     "verify_issued": Route("get", lambda w: reverse("verify_issued", args=[_credential(w).public_id]), expect(200)),
     "shared": Route("get", lambda w: reverse("shared", args=[_share_token(w)]), expect(200)),
     "shared_download": Route(

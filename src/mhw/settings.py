@@ -29,6 +29,10 @@ if PRODUCTION:
 else:
     CREDENTIAL_KEY = env_str("MHW_CREDENTIAL_KEY", "development-only-credential-key")
 
+# How issuers are named in credentials: "key" (did:key, verifiable from the credential alone) or "web" (did:web under
+# SITE_URL, whose DID documents the platform publishes; for production on https).
+CREDENTIAL_ISSUER_DID = env_choice("MHW_ISSUER_DID", "key", ("key", "web"))
+
 DEBUG = env_bool("DEBUG", not PRODUCTION)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])

@@ -6,7 +6,7 @@ import base64
 import json
 
 from mhw.credentials import keys
-from mhw.credentials.signing import ProofCheck
+from mhw.credentials.signing import ProofCheck, Resolver
 
 HEADER_TYPE = "vc+jwt"
 
@@ -35,8 +35,9 @@ def looks_like_jwt(text: str) -> bool:
     return text.count(".") == 2 and not text.lstrip().startswith("{")
 
 
-def decode(token: str) -> tuple[dict, ProofCheck]:
-    """The credential in the token, and whether its signature holds for the did:key its header names."""
+def decode(token: str, resolve: Resolver = keys.public_from_verification_method) -> tuple[dict, ProofCheck]:
+    """The credential in the token, and whether its signature holds for the key its header names (found by
+    `resolve`, as in `signing.verify`)."""
     try:
         header_part, payload_part, signature_part = token.strip().split(".")
         header = json.loads(_unb64(header_part))
@@ -50,7 +51,7 @@ def decode(token: str) -> tuple[dict, ProofCheck]:
         return document, ProofCheck(False, "unsupported_proof")
     kid = str(header.get("kid", ""))
     try:
-        public = keys.public_from_verification_method(kid)
+        public = resolve(kid)
     except ValueError:
         return document, ProofCheck(False, "unknown_key", kid)
     if not keys.verify(public, signature, f"{header_part}.{payload_part}".encode()):

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from mhw.accounts.audit import record_event
 from mhw.accounts.permissions import can
 from mhw.accounts.roles import Capability
-from mhw.credentials import jose, keys, openbadges, sealing, signing
+from mhw.credentials import didweb, jose, keys, openbadges, sealing, signing
 from mhw.credentials.models import Achievement, IssuedCredential, IssuerKey
 
 PURPOSES = ("revocation", "suspension")
@@ -90,6 +90,50 @@ def rotate_key(actor, key: IssuerKey) -> None:
 def secret_of(key: IssuerKey) -> bytes:
     """The key's secret, unsealed for one signature; never stored or shown in clear."""
     return sealing.unseal(key.sealed_secret, settings.CREDENTIAL_KEY)
+
+
+def issuer_ref(issuer) -> tuple[str, str]:
+    """How the platform's addresses name the issuer of a key or achievement: ("campus", id) or ("organisation", id)."""
+    return ("campus", str(issuer.campus_id)) if issuer.campus_id else ("organisation", str(issuer.organisation_id))
+
+
+def issuer_web_did(issuer) -> str:
+    return didweb.did_for(settings.SITE_URL, "issuers", *issuer_ref(issuer))
+
+
+def issuer_did(key: IssuerKey) -> str:
+    """The issuer's identifier in what `key` signs: its did:key, or in production the issuer's did:web."""
+    return issuer_web_did(key) if settings.CREDENTIAL_ISSUER_DID == "web" else key.did
+
+
+def signing_method(key: IssuerKey) -> str:
+    """The verification method proofs signed with `key` name."""
+    if settings.CREDENTIAL_ISSUER_DID == "web":
+        return f"{issuer_web_did(key)}#{key.public_key}"
+    return key.verification_method
+
+
+def platform_key(method: str) -> IssuerKey | None:
+    """The platform's key a verification method names, by did:key or by one of the platform's did:web issuers."""
+    did, _hash, fragment = method.partition("#")
+    if did.startswith("did:key:"):
+        return IssuerKey.objects.filter(public_key=did.removeprefix("did:key:")).first()
+    if did.startswith("did:web:") and fragment:
+        key = IssuerKey.objects.filter(public_key=fragment).first()
+        if key is not None and issuer_web_did(key) == did:
+            return key
+    return None
+
+
+def resolve_method(method: str) -> bytes:
+    """The public key of a verification method: a did:key from itself, a did:web of this platform's issuers from the
+    keys it publishes. Other did:web documents are not fetched: verification never depends on the network."""
+    if method.startswith("did:web:"):
+        key = platform_key(method)
+        if key is None:
+            raise ValueError("not a key this platform publishes")
+        return keys.public_from_multikey(key.public_key)
+    return keys.public_from_verification_method(method)
 
 
 def status_list_url(key: IssuerKey, purpose: str) -> str:
@@ -176,7 +220,7 @@ def issue_earned(actor, achievement: Achievement, candidate, *, narrative: str =
     document = openbadges.credential_document(
         credential_id=f"urn:uuid:{credential.public_id}",
         achievement=achievement_data(achievement),
-        issuer=issuer_data(achievement, key.did),
+        issuer=issuer_data(achievement, issuer_did(key)),
         recipient=openbadges.RecipientData(candidate.email, secrets.token_hex(8)),
         valid_from=iso_moment(issued_at),
         valid_until=iso_moment(valid_until) if valid_until else "",
@@ -186,9 +230,9 @@ def issue_earned(actor, achievement: Achievement, candidate, *, narrative: str =
     )  # fmt: skip
     secret = secret_of(key)
     credential.document = signing.sign(
-        document, secret, verification_method=key.verification_method, created=iso_moment(issued_at)
+        document, secret, verification_method=signing_method(key), created=iso_moment(issued_at)
     )
-    credential.jwt = jose.encode(document, secret, kid=key.verification_method)
+    credential.jwt = jose.encode(document, secret, kid=signing_method(key))
     credential.save()
     record_event(actor, "credential.issued", candidate, details={"credential": credential.pk})
     return credential
@@ -244,7 +288,7 @@ def _moment(value: str) -> datetime.datetime | None:
 
 def verify_jwt(token: str, *, now: datetime.datetime | None = None) -> VerificationReport:
     """Check a credential handed in as VC-JWT: the JWS instead of a Data Integrity proof, the rest the same."""
-    document, check = jose.decode(token)
+    document, check = jose.decode(token, resolve_method)
     return verify(document, now=now, check=check)
 
 
@@ -254,7 +298,7 @@ def verify(
     """Check a credential: signature (its Data Integrity proof, unless `check` comes from a JWS), validity dates,
     and revocation or suspension by a platform issuer."""
     now = now or timezone.now()
-    check = check or signing.verify(document)
+    check = check or signing.verify(document, resolve_method)
     summary = openbadges.summary(document)
     report = VerificationReport(check, summary)
     if not check.valid:
@@ -266,9 +310,8 @@ def verify(
         report.problems.append("not_yet_valid")
     if valid_until and valid_until < now:
         report.problems.append("expired")
-    method = check.verification_method
-    key = IssuerKey.objects.filter(public_key=method.partition("#")[0].removeprefix("did:key:")).first()
-    if key is not None and check.valid:
+    key = platform_key(check.verification_method) if check.valid else None
+    if key is not None:
         report.known_issuer = str(key.campus or key.organisation)
         indexes = {s.index for s in summary.statuses if s.list_url.startswith(settings.SITE_URL)}
         issued = key.credentials.filter(status_index__in=indexes).first()

@@ -30,6 +30,7 @@ urlpatterns = [
     path("achievements/<uuid:public_id>/image.svg", views.achievement_image, name="achievement_image"),
     path("credentials/<uuid:public_id>/ob2.json", views.credential_ob2, name="credential_ob2"),
     path("issuers/<str:kind>/<int:pk>/ob2.json", views.issuer_ob2, name="issuer_ob2"),
+    path("issuers/<str:kind>/<int:pk>/did.json", views.issuer_did_document, name="issuer_did_document"),
     path("credentials/issue/", bulk_views.bulk_issue, name="bulk_issue"),
     path("achievements/", achievement_views.achievement_list, name="achievement_list"),
     path("achievements/<int:pk>/edit/", achievement_views.achievement_edit, name="achievement_edit"),

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import cache_control
 
-from mhw.credentials import baking, jose, ob2, services, signing, statuslist
+from mhw.credentials import baking, didweb, jose, ob2, services, signing, statuslist
 from mhw.credentials.models import Achievement, IssuedCredential, IssuerKey
 
 MAX_UPLOAD = 512 * 1024
@@ -21,7 +21,9 @@ MAX_UPLOAD = 512 * 1024
 PROBLEMS = {
     "no_proof": gettext_lazy("The credential carries no proof: anyone could have written it."),
     "unsupported_proof": gettext_lazy("The proof is of a kind this platform does not check (only eddsa-rdfc-2022)."),
-    "unknown_key": gettext_lazy("The key that signed it cannot be found from the credential itself (only did:key)."),
+    "unknown_key": gettext_lazy(
+        "The key that signed it cannot be found: only did:key, and the did:web issuers of this platform, are checked."
+    ),
     "unknown_context": gettext_lazy("The credential uses a vocabulary (JSON-LD context) this platform does not know."),
     "malformed": gettext_lazy("The credential is not well formed: its proof or its data cannot be read."),
     "bad_signature": gettext_lazy(
@@ -164,7 +166,26 @@ def status_list(request, public_key: str, purpose: str):
     indexes = set(key.credentials.filter(**{f"{field}__isnull": False}).values_list("status_index", flat=True))
     now = services.iso_moment(timezone.now())
     document = statuslist.status_list_document(
-        url=services.status_list_url(key, purpose), issuer=key.did, purpose=purpose, indexes=indexes, valid_from=now
+        url=services.status_list_url(key, purpose),
+        issuer=services.issuer_did(key),
+        purpose=purpose,
+        indexes=indexes,
+        valid_from=now,
     )
-    signed = signing.sign(document, services.secret_of(key), verification_method=key.verification_method, created=now)
+    signed = signing.sign(
+        document, services.secret_of(key), verification_method=services.signing_method(key), created=now
+    )
     return JsonResponse(signed, json_dumps_params={"ensure_ascii": False})
+
+
+def issuer_did_document(request, kind: str, pk: int):
+    """The DID document of an issuer's did:web: every key it signed with, retired ones too, so that what they signed
+    stays verifiable."""
+    if kind not in ("campus", "organisation"):
+        raise Http404
+    issuer_keys = IssuerKey.objects.filter(**{f"{kind}_id": pk}).order_by("created_at", "pk")
+    if not issuer_keys:
+        raise Http404
+    did = services.issuer_web_did(issuer_keys[0])
+    document = didweb.did_document(did, [key.public_key for key in issuer_keys])
+    return JsonResponse(document, content_type="application/did+json")
