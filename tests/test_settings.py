@@ -49,6 +49,15 @@ def test_production_refuses_to_start_without_its_secrets(secret):
     assert f"{secret} is required" in result.stderr
 
 
+def test_issuers_are_named_by_did_web_in_production_only_on_https(tmp_path):
+    static = str(tmp_path / "static")
+    plain = _manage("check", **PRODUCTION, MHW_ISSUER_DID="web", SITE_URL="http://noord.example", STATIC_ROOT=static)
+    assert plain.returncode != 0
+    assert "https SITE_URL" in plain.stderr
+    secure = _manage("check", **PRODUCTION, MHW_ISSUER_DID="web", SITE_URL="https://noord.example", STATIC_ROOT=static)
+    assert secure.returncode == 0, secure.stderr
+
+
 def test_sqlite_runs_in_wal_mode_with_immediate_transactions(tmp_path):
     url = f"sqlite:///{tmp_path / 'wal.sqlite3'}"
     code = (

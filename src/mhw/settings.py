@@ -7,6 +7,7 @@ One module for every deployment; what differs between them is read from the envi
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from mhw.env import env_bool, env_choice, env_int, env_list, env_str
@@ -29,14 +30,16 @@ if PRODUCTION:
 else:
     CREDENTIAL_KEY = env_str("MHW_CREDENTIAL_KEY", "development-only-credential-key")
 
-# How issuers are named in credentials: "key" (did:key, verifiable from the credential alone) or "web" (did:web under
-# SITE_URL, whose DID documents the platform publishes; for production on https).
-CREDENTIAL_ISSUER_DID = env_choice("MHW_ISSUER_DID", "key", ("key", "web"))
-
 DEBUG = env_bool("DEBUG", not PRODUCTION)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# How issuers are named in credentials: "key" (did:key, verifiable from the credential alone) or "web" (did:web under
+# SITE_URL, whose DID documents the platform publishes; for production on https).
+CREDENTIAL_ISSUER_DID = env_choice("MHW_ISSUER_DID", "key", ("key", "web"))
+if CREDENTIAL_ISSUER_DID == "web" and PRODUCTION and not SITE_URL.startswith("https://"):
+    raise ImproperlyConfigured("MHW_ISSUER_DID=web needs an https SITE_URL: did:web is resolved over https only.")
 
 INSTALLED_APPS = [
     "django.contrib.auth",
