@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from mhw.credentials.models import Achievement, CredentialShare, IssuedCredential
+from mhw.credentials.models import Achievement, CredentialShare, IssuedCredential, RegisteringBody
 from mhw.credentials.services import active_key, issue
 from mhw.credentials.wallet import create_share
 from mhw.recruitment.services import cancel_token
@@ -135,6 +135,10 @@ PAGES: dict[str, Route] = {
         only(VIEW_CANDIDATES, 200, 403, coach_campus_b=404),
     ),
     "achievement_list": Route("get", _url("achievement_list"), only(("campus_admin",), 200, 403)),
+    "register_list": Route("get", _url("register_list"), only(("campus_admin",), 200, 403)),
+    "register_edit": Route(
+        "get", lambda w: reverse("register_edit", args=[_register(w).pk]), only(("campus_admin",), 200, 403)
+    ),
     "achievement_edit": Route(
         "get",
         lambda w: reverse("achievement_edit", args=[_achievement(w).pk]),
@@ -638,6 +642,13 @@ def _achievement(world: World) -> Achievement:
         },
     )  # fmt: skip
     return achievement
+
+
+def _register(world: World) -> RegisteringBody:
+    body, _ = RegisteringBody.objects.get_or_create(
+        campus=world.campus_a, name="Sectorregister", defaults={"endpoint": "https://register.example/api"}
+    )
+    return body
 
 
 def _credential(world: World) -> IssuedCredential:

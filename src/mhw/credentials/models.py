@@ -256,3 +256,43 @@ class ExternalCredential(models.Model):
 
     def __str__(self) -> str:
         return f"{self.candidate}: {self.added_at.date().isoformat()}"
+
+
+class RegisteringBody(models.Model):
+    """A register outside the platform that keeps participants' credentials, such as a sector register of qualified
+    technicians. The campus's credentials are delivered to it only for participants who consented."""
+
+    campus = models.ForeignKey("accounts.Campus", on_delete=models.PROTECT, related_name="+", verbose_name=_("campus"))
+    name = models.CharField(_("name"), max_length=200)
+    endpoint = models.URLField(
+        _("delivery address"), help_text=_("The register's address that accepts one credential as JSON per request.")
+    )
+    active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("registering body")
+        verbose_name_plural = _("registering bodies")
+        constraints = [models.UniqueConstraint(fields=["campus", "name"], name="registering_body_name_once")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CredentialDelivery(models.Model):
+    """A credential sent, or being sent, to a registering body: delivered once; a failed attempt is tried again."""
+
+    credential = models.ForeignKey(IssuedCredential, on_delete=models.CASCADE, related_name="deliveries")
+    body = models.ForeignKey(RegisteringBody, on_delete=models.CASCADE, related_name="deliveries")
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_attempt_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=300, blank=True)
+    delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-last_attempt_at", "-id"]
+        constraints = [models.UniqueConstraint(fields=["credential", "body"], name="credential_delivery_once")]
+
+    def __str__(self) -> str:
+        return f"{self.credential} → {self.body}"

@@ -73,6 +73,16 @@ def save_achievement(actor, achievement: Achievement, outcomes) -> Achievement:
 
 
 @transaction.atomic
+def save_registering_body(actor, body) -> None:
+    """Add or change a register the campus delivers credentials to (for participants who consented)."""
+    if not can(actor, Capability.MANAGE_CREDENTIALS, body.campus_id):
+        raise CredentialError(_("Your role does not allow managing registering bodies."))
+    action = "credential.register_added" if body.pk is None else "credential.register_changed"
+    body.save()
+    record_event(actor, action, body, details={"registering_body": body.pk, "active": body.active})
+
+
+@transaction.atomic
 def rotate_key(actor, key: IssuerKey) -> None:
     """Retire an issuer's key: it signs nothing new (the next credential makes a new key); what it signed stays
     verifiable and revocable, and its status lists stay published."""

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from mhw.credentials import achievement_views, assessment_views, bulk_views, completion_views, views, wallet_views
+from mhw.credentials import (
+    achievement_views,
+    assessment_views,
+    bulk_views,
+    completion_views,
+    register_views,
+    views,
+    wallet_views,
+)
 
 urlpatterns = [
     path("verify/", views.verify_page, name="verify"),
@@ -32,6 +40,8 @@ urlpatterns = [
     path("issuers/<str:kind>/<int:pk>/ob2.json", views.issuer_ob2, name="issuer_ob2"),
     path("issuers/<str:kind>/<int:pk>/did.json", views.issuer_did_document, name="issuer_did_document"),
     path("credentials/issue/", bulk_views.bulk_issue, name="bulk_issue"),
+    path("credentials/registers/", register_views.register_list, name="register_list"),
+    path("credentials/registers/<int:pk>/", register_views.register_edit, name="register_edit"),
     path("achievements/", achievement_views.achievement_list, name="achievement_list"),
     path("achievements/<int:pk>/edit/", achievement_views.achievement_edit, name="achievement_edit"),
     path("credentials/keys/<int:pk>/retire/", achievement_views.issuer_key_rotate, name="issuer_key_rotate"),

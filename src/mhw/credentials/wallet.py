@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mhw.accounts.audit import record_event
+from mhw.candidates.models.consent import ConsentScope
 from mhw.credentials import services
-from mhw.credentials.models import CredentialShare, ExternalCredential, IssuedCredential
+from mhw.credentials.models import CredentialShare, ExternalCredential, IssuedCredential, RegisteringBody
 
 MAX_SHARE_DAYS = 365
 
@@ -37,6 +38,32 @@ def held(candidate) -> list[HeldCredential]:
     """The candidate's credentials, newest first, each with what a verifier would say of it now."""
     credentials = candidate.credentials.select_related("achievement", "key")
     return [HeldCredential(c, services.verify(c.document)) for c in credentials]
+
+
+@dataclass(frozen=True)
+class AutomaticSharing:
+    """Who receives the participant's credentials without a link, and whether the consent that allows it is in force."""
+
+    companies: list[str]  # companies the participant is matched with (declarations of intent)
+    companies_consent: bool
+    registers: list[tuple[RegisteringBody, int]]  # active registers of the campus, with what they received
+    registers_consent: bool
+
+
+def automatic_sharing(candidate) -> AutomaticSharing:
+    in_force = set(
+        candidate.consents.filter(withdrawn_at__isnull=True).values_list("text__scope", flat=True)
+    )  # fmt: skip
+    registers = [
+        (body, body.deliveries.filter(credential__candidate=candidate, delivered_at__isnull=False).count())
+        for body in RegisteringBody.objects.filter(campus_id=candidate.campus_id, active=True)
+    ]
+    return AutomaticSharing(
+        companies=sorted({d.company.name for d in candidate.declarations.select_related("company")}),
+        companies_consent=ConsentScope.SHARE_WITH_COMPANIES in in_force,
+        registers=registers,
+        registers_consent=ConsentScope.SHARE_WITH_REGISTERS in in_force,
+    )
 
 
 @dataclass(frozen=True)

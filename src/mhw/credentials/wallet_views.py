@@ -95,6 +95,7 @@ def wallet_page(request):
             for external, report in wallet.added(candidate)
         ],
         "add_form": add_form,
+        "automatic": wallet.automatic_sharing(candidate),
     }
     return render(request, "credentials/wallet.html", context)
 

@@ -1,12 +1,13 @@
 """Demo credentials: the provider's badge for its basic hydrogen-safety module (issued when the module is completed)
 and the campus's microcredential for leak-tightness testing (assessed by the demo rubric), each aligned to the
 catalogue; the campus's certificate for passing the go decision after the basic modules (issued by that step of the
-route). Sophie holds the badge, issued and signed like any other."""
+route). Sophie holds the badge, issued and signed like any other. The northern campus delivers credentials to the
+sector register of its participants who consent to it."""
 
 from mhw.accounts.models import Campus, Organisation, User
 from mhw.candidates.models import Candidate
 from mhw.credentials import services
-from mhw.credentials.models import Achievement
+from mhw.credentials.models import Achievement, RegisteringBody
 from mhw.demo.data import DEMO_DOMAIN
 from mhw.demo.seed_learning import item_code
 from mhw.learning.models import Module
@@ -63,6 +64,10 @@ def seed_credentials() -> None:
                 achievement.save(update_fields=["rubric", "rubric_pass_level"])
             codes = [item_code(key, index) for key, index in outcomes]
             achievement.outcomes.set(UloItem.objects.filter(code__in=codes, version__status=UloStatus.PUBLISHED))
+    RegisteringBody.objects.get_or_create(
+        campus=Campus.objects.get(slug="noord"), name="Register Waterstofvakmensen",
+        defaults={"endpoint": "https://register.waterstofvakmensen.example/api/credentials"},
+    )  # fmt: skip
     badge = Achievement.objects.get(name_nl="Veilig werken met waterstof")
     sophie = Candidate.objects.get(email=f"sophie.meijer@{DEMO_DOMAIN}")
     if not sophie.credentials.filter(achievement=badge).exists():

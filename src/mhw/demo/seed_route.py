@@ -31,6 +31,14 @@ CONSENT_TEXTS = {
         "am mutually matched with after the job fair. I can withdraw at any time; companies then no longer see my "
         "profile.",
     ),
+    ConsentScope.SHARE_WITH_REGISTERS: (
+        "Ik geef toestemming de credentials die ik via Make Hydrogen Work behaal automatisch door te sturen naar de "
+        "registers waarmee mijn campus samenwerkt (zoals het sectorregister van gekwalificeerde waterstofvakmensen). "
+        "Intrekken kan altijd; daarna wordt niets meer doorgestuurd.",
+        "I allow the credentials I earn through Make Hydrogen Work to be sent automatically to the registers my "
+        "campus works with (such as the sector register of qualified hydrogen technicians). I can withdraw at any "
+        "time; nothing is sent after that.",
+    ),
 }
 
 

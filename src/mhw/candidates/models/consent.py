@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 class ConsentScope(models.TextChoices):
     PROGRAMME = "programme", _("Processing my data for the Make Hydrogen Work route")
     SHARE_WITH_COMPANIES = "share_with_companies", _("Showing my profile to companies I am matched with")
+    SHARE_WITH_REGISTERS = "share_with_registers", _("Sending my credentials to the registers my campus works with")
 
 
 class ConsentText(models.Model):
