@@ -41,6 +41,10 @@ CREDENTIAL_ISSUER_DID = env_choice("MHW_ISSUER_DID", "key", ("key", "web"))
 if CREDENTIAL_ISSUER_DID == "web" and PRODUCTION and not SITE_URL.startswith("https://"):
     raise ImproperlyConfigured("MHW_ISSUER_DID=web needs an https SITE_URL: did:web is resolved over https only.")
 
+# Hosts whose credential status lists may be read over plain http or at a private address (only for tests and closed
+# networks); every other status list must be at a public https address.
+CREDENTIAL_STATUS_TRUSTED_HOSTS = env_list("MHW_STATUS_TRUSTED_HOSTS", [])
+
 INSTALLED_APPS = [
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -17,8 +17,10 @@ class VerifyIn(Schema):
 
 
 class Problem(Schema):
-    code: str = Field(..., description="no_proof, unsupported_proof, unknown_key, unknown_context, malformed, "
-                      "bad_signature, bad_dates, not_yet_valid, expired, revoked or suspended.")  # fmt: skip
+    code: str = Field(
+        ..., description="no_proof, unsupported_proof, unknown_key, unknown_context, malformed, bad_signature, "
+        "issuer_mismatch, bad_dates, not_yet_valid, expired, revoked or suspended.",
+    )  # fmt: skip
     message: str
 
 
@@ -39,6 +41,10 @@ class VerifyOut(Schema):
     valid_from: str
     valid_until: str
     revocation_reason: str
+    status_unknown: str = Field(
+        ..., description="Why the status list of a credential from elsewhere could not be read; empty when it was."
+    )
+    signed_by: str = Field(..., description="The verification method whose key made the signature.")
     skills: list[AlignedSkill]
 
 
@@ -59,6 +65,7 @@ def verify_credential(request, payload: VerifyIn):
         "problems": [{"code": p, "message": str(PROBLEMS[p])} for p in report.problems],
         "issuer_id": summary.issuer_id, "issuer_name": summary.issuer_name, "known_issuer": report.known_issuer,
         "achievement": summary.achievement, "valid_from": summary.valid_from, "valid_until": summary.valid_until,
-        "revocation_reason": report.revocation_reason,
+        "revocation_reason": report.revocation_reason, "status_unknown": report.status_unknown,
+        "signed_by": report.signature.verification_method,
         "skills": skills,
     }  # fmt: skip

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from mhw.accounts.audit import record_event
 from mhw.accounts.permissions import can
 from mhw.accounts.roles import Capability
-from mhw.credentials import didweb, jose, keys, openbadges, sealing, signing
+from mhw.credentials import didweb, foreign_status, jose, keys, openbadges, sealing, signing
 from mhw.credentials.models import Achievement, IssuedCredential, IssuerKey
 
 PURPOSES = ("revocation", "suspension")
@@ -280,6 +280,7 @@ class VerificationReport:
     signature: signing.ProofCheck
     summary: openbadges.CredentialSummary
     problems: list[str] = field(default_factory=list)  # codes, see `PROBLEMS` in views
+    status_unknown: str = ""  # why a status list from elsewhere could not be read, if it could not
     known_issuer: str = ""  # the platform issuer whose key signed it, if any
     revocation_reason: str = ""
 
@@ -294,6 +295,18 @@ def _moment(value: str) -> datetime.datetime | None:
     except ValueError:
         return None
     return moment if moment is None or moment.tzinfo else timezone.make_aware(moment, datetime.UTC)
+
+
+def _check_foreign_status(report: VerificationReport) -> None:
+    """Revocation and suspension of a credential from elsewhere, read from its issuer's published status lists."""
+    for entry in report.summary.statuses:
+        try:
+            problem = foreign_status.problem_for(entry, report.summary.issuer_id, resolve_method)
+        except foreign_status.StatusUnavailable as error:
+            report.status_unknown = str(error.message)
+            continue
+        if problem and problem not in report.problems:
+            report.problems.append(problem)
 
 
 def verify_jwt(token: str, *, now: datetime.datetime | None = None) -> VerificationReport:
@@ -313,6 +326,8 @@ def verify(
     report = VerificationReport(check, summary)
     if not check.valid:
         report.problems.append(check.problem)
+    elif summary.issuer_id.startswith("did:") and check.verification_method.partition("#")[0] != summary.issuer_id:
+        report.problems.append("issuer_mismatch")  # signed, but by another DID than the issuer it names
     valid_from, valid_until = _moment(summary.valid_from), _moment(summary.valid_until)
     if (summary.valid_from and valid_from is None) or (summary.valid_until and valid_until is None):
         report.problems.append("bad_dates")
@@ -321,6 +336,8 @@ def verify(
     if valid_until and valid_until < now:
         report.problems.append("expired")
     key = platform_key(check.verification_method) if check.valid else None
+    if key is None and check.valid:
+        _check_foreign_status(report)
     if key is not None:
         report.known_issuer = str(key.campus or key.organisation)
         indexes = {s.index for s in summary.statuses if s.list_url.startswith(settings.SITE_URL)}

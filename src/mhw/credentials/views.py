@@ -29,6 +29,9 @@ PROBLEMS = {
     "bad_signature": gettext_lazy(
         "The signature does not match: the credential was changed after it was signed, or signed by another key."
     ),
+    "issuer_mismatch": gettext_lazy(
+        "The signature holds, but it was made with the key of someone else than the issuer the credential names."
+    ),
     "bad_dates": gettext_lazy("Its validity dates cannot be read."),
     "not_yet_valid": gettext_lazy("The credential is not valid yet."),
     "expired": gettext_lazy("The credential has expired."),
