@@ -31,7 +31,7 @@ def test_a_wrong_old_passphrase_changes_nothing(world, achievement, settings, mo
     sealed = bytes(IssuerKey.objects.get().sealed_secret)
     settings.CREDENTIAL_KEY = "the-new-passphrase-2027"
     monkeypatch.setenv("MHW_OLD_CREDENTIAL_KEY", "not-the-old-one")
-    with pytest.raises(CommandError, match="neither|geen van beide"):
+    with pytest.raises(CommandError, match=r"neither|geen van beide"):
         call_command("reseal_issuer_keys")
     monkeypatch.delenv("MHW_OLD_CREDENTIAL_KEY")
     with pytest.raises(CommandError, match="MHW_OLD_CREDENTIAL_KEY"):
