@@ -16,6 +16,7 @@ from mhw.credentials.services import active_key, issue
 from mhw.credentials.wallet import create_share
 from mhw.recruitment.services import cancel_token
 from tests.conftest import ACTORS, World
+from tests.metro import fixtures as metro
 
 STAFF_A = (
     "candidate_account_manager",
@@ -38,6 +39,7 @@ MANAGE_EVENTS = ("candidate_account_manager", "coach", "teacher", "campus_admin"
 MANAGE_MAPPINGS = ("company_account_manager", "broker", "expert", "campus_admin")
 MANAGE_PROFILES = ("company_account_manager", "campus_admin")
 RECORD_TRAINING = ("coach", "teacher", "campus_admin")
+MANAGE_COMPANY_ROUTE = ("company_account_manager", "broker", "campus_admin")
 
 
 def expect(default: int, **overrides: int) -> dict[str, int]:
@@ -479,6 +481,103 @@ PAGES: dict[str, Route] = {
     "api:openapi-json": Route("get", _url("api:openapi-json"), expect(200)),
     "api:openapi-view": Route("get", _url("api:openapi-view"), expect(200)),
     "api:api-root": Route("get", _url("api:api-root"), expect(404)),
+    # The company route: campus staff who see partners and the cluster's companies see a cluster; managers change it.
+    "cluster_list": Route("get", _url("cluster_list"), LOGGED_IN),
+    "cluster_detail": Route(
+        "get",
+        lambda w: reverse("cluster_detail", args=[metro.cluster(w).pk]),
+        only(VIEW_PARTNERS, 200, 404, company_hr=200),
+    ),
+    "cluster_map": Route(
+        "get",
+        lambda w: reverse("cluster_map", args=[metro.cluster(w).pk]),
+        only(VIEW_PARTNERS, 200, 404, company_hr=200),
+    ),
+    "cluster_map_export": Route(
+        "get",
+        lambda w: reverse("cluster_map_export", args=[metro.stop(w).line.cluster_id, "svg"]),
+        only(VIEW_PARTNERS, 200, 404, company_hr=200),
+    ),
+    "canvas_print": Route(
+        "get",
+        lambda w: reverse("canvas_print", args=[metro.canvas(w).pk]),
+        only(VIEW_PARTNERS, 200, 404, company_hr=200),
+    ),
+    "canvas_pdf": Route(
+        "get", lambda w: reverse("canvas_pdf", args=[metro.canvas(w).pk]), only(VIEW_PARTNERS, 200, 404, company_hr=200)
+    ),
+    "cluster_edit": Route(
+        "get", lambda w: reverse("cluster_edit", args=[metro.cluster(w).pk]), only(MANAGE_COMPANY_ROUTE, 200, 403)
+    ),
+    "canvas_edit": Route(
+        "get", lambda w: reverse("canvas_edit", args=[metro.canvas(w).pk]), only(MANAGE_COMPANY_ROUTE, 200, 403)
+    ),
+    "line_create": Route(
+        "get", lambda w: reverse("line_create", args=[metro.cluster(w).pk]), only(MANAGE_COMPANY_ROUTE, 200, 403)
+    ),
+    "line_edit": Route(
+        "get", lambda w: reverse("line_edit", args=[metro.line(w).pk]), only(MANAGE_COMPANY_ROUTE, 200, 403)
+    ),
+    "station_edit": Route(
+        "get", lambda w: reverse("station_edit", args=[metro.station(w).pk]), only(MANAGE_COMPANY_ROUTE, 200, 403)
+    ),
+    "core_team_add": Route(
+        "post",
+        lambda w: reverse("core_team_add", args=[metro.cluster(w).pk]),
+        only(MANAGE_COMPANY_ROUTE, 302, 403),
+        lambda w: {"name": "Anouk Bakker", "kind": "key_player"},
+    ),
+    "core_team_remove": Route(
+        "post", lambda w: reverse("core_team_remove", args=[metro.member(w).pk]), only(MANAGE_COMPANY_ROUTE, 302, 403)
+    ),
+    "step_update": Route(
+        "post",
+        lambda w: reverse("step_update", args=[metro.step(w).pk]),
+        only(MANAGE_COMPANY_ROUTE, 302, 403),
+        lambda w: {
+            f"step{metro.step(w).pk}-status": "active",
+            f"step{metro.step(w).pk}-version": metro.step(w).version,
+        },
+    ),
+    "round_start": Route(
+        "post", lambda w: reverse("round_start", args=[metro.cluster(w).pk]), only(MANAGE_COMPANY_ROUTE, 302, 403)
+    ),
+    "question_add": Route(
+        "post",
+        lambda w: reverse("question_add", args=[metro.cluster(w).pk]),
+        only(MANAGE_COMPANY_ROUTE, 302, 403),
+        lambda w: {"text": "Hoe richten we de werkplaats in?"},
+    ),
+    "question_vote": Route(
+        "post", lambda w: reverse("question_vote", args=[metro.question(w).pk]), only(MANAGE_COMPANY_ROUTE, 302, 403)
+    ),
+    "actor_add": Route(
+        "post",
+        lambda w: reverse("actor_add", args=[metro.cluster(w).pk]),
+        only(MANAGE_COMPANY_ROUTE, 302, 403),
+        lambda w: {"name": "Provincie", "goal": "Schoon vervoer"},
+    ),
+    "canvas_create": Route(
+        "post",
+        lambda w: reverse("canvas_create", args=[metro.cluster(w).pk]),
+        only(MANAGE_COMPANY_ROUTE, 302, 403),
+        lambda w: {"kind": "empathy", "title": "Chauffeurs"},
+    ),
+    "stop_add": Route(
+        "post",
+        lambda w: reverse("stop_add", args=[metro.line(w).pk]),
+        only(MANAGE_COMPANY_ROUTE, 302, 403),
+        lambda w: {"new_name": "Excursie"},
+    ),
+    "stop_move": Route(
+        "post",
+        lambda w: reverse("stop_move", args=[metro.stop(w).pk]),
+        only(MANAGE_COMPANY_ROUTE, 302, 403),
+        lambda w: {"direction": "down"},
+    ),
+    "stop_remove": Route(
+        "post", lambda w: reverse("stop_remove", args=[metro.stop(w).pk]), only(MANAGE_COMPANY_ROUTE, 302, 403)
+    ),
 }
 
 

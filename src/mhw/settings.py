@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "mhw.recruitment",
     "mhw.paths",
     "mhw.matching",
+    "mhw.metro",
     "mhw.credentials",
     "mhw.web",
     "mhw.demo",

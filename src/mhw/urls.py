@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("mhw.paths.urls")),
     path("", include("mhw.matching.urls")),
     path("", include("mhw.credentials.urls")),
+    path("", include("mhw.metro.urls")),
     path("api/v1/", api.urls),
 ]
 

@@ -53,6 +53,7 @@ class Capability(models.TextChoices):
     MANAGE_OFFER = "manage_offer", _("Maintain the regional offer of modules")
     MANAGE_EVENTS = "manage_events", _("Organise recruitment events")
     MANAGE_CREDENTIALS = "manage_credentials", _("Define achievements and manage the issuer keys")
+    MANAGE_COMPANY_ROUTE = "manage_company_route", _("Run the company route: clusters, canvases, metro lines, planner")
 
 
 _ALL = frozenset(Capability)
@@ -105,6 +106,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.AUTHOR_OUTCOMES,
             Capability.MANAGE_PROFILES,
             Capability.MANAGE_MAPPINGS,
+            Capability.MANAGE_COMPANY_ROUTE,
         }
     ),
     # The broker works on the company route and has no business with candidates' personal data.
@@ -117,6 +119,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.VIEW_SKILLS_WORK,
             Capability.AUTHOR_OUTCOMES,
             Capability.MANAGE_MAPPINGS,
+            Capability.MANAGE_COMPANY_ROUTE,
         }
     ),
     # Experts (front-runners) validate outcomes and set future levels; they see no candidates.

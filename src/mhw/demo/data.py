@@ -65,6 +65,8 @@ PARTNERS = {
         ("Groen Gas & Waterstof Installaties Hunze", "company", "sme", "Assen"),
         ("Eemsdelta Procestechniek B.V.", "company", "large", "Delfzijl"),
         ("Transport Vennootschap Lauwersmeer", "company", "sme", "Leeuwarden"),
+        ("Wadden Distributie Groningen B.V.", "company", "large", "Groningen"),
+        ("Busvervoer Hunzeland", "company", "sme", "Assen"),
         ("Noordelijk Vakcollege Techniek", "education_provider", "", "Groningen"),
         ("Hogeschool Waterstof Noord", "education_provider", "", "Groningen"),
         ("Veiligheidsacademie Noordkust", "education_provider", "", "Emmen"),

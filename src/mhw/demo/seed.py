@@ -6,6 +6,7 @@ from mhw.candidates.models import Candidate
 from mhw.demo import data
 from mhw.demo.seed_credentials import seed_credentials
 from mhw.demo.seed_learning import seed_learning
+from mhw.demo.seed_metro import seed_metro
 from mhw.demo.seed_profiles import seed_profiles
 from mhw.demo.seed_route import seed_route
 from mhw.demo.seed_skills import seed_skills
@@ -100,6 +101,7 @@ def seed_all() -> None:
     seed_profiles()
     seed_route()
     seed_credentials()
+    seed_metro()
 
 
 def demo_logins() -> list[tuple[str, str]]:

@@ -19,6 +19,8 @@ def navigation(request):
             items.append(("event_manage", _("Events")))
         if can(user, Capability.VIEW_PARTNERS):
             items.append(("organisation_list", _("Partners")))
+        if can(user, Capability.VIEW_PARTNERS) or user.organisation_ids:
+            items.append(("cluster_list", _("Company route")))
         if can(user, Capability.VIEW_SKILLS_WORK):
             items.append(("profile_list", _("Skills profiles")))
             items.append(("mapping_list", _("Skills mappings")))

@@ -1,0 +1,22 @@
+from mhw.metro.models.canvas import CANVAS_FIELDS, Actor, Canvas, CanvasKind, Question
+from mhw.metro.models.cluster import Cluster, ClusterQuerySet, CoreTeamMember, CycleRound, CycleStep, CycleStepRecord
+from mhw.metro.models.lines import LineStop, MetroLine, Phase, Station, WorkForm
+
+__all__ = [
+    "CANVAS_FIELDS",
+    "Actor",
+    "Canvas",
+    "CanvasKind",
+    "Cluster",
+    "ClusterQuerySet",
+    "CoreTeamMember",
+    "CycleRound",
+    "CycleStep",
+    "CycleStepRecord",
+    "LineStop",
+    "MetroLine",
+    "Phase",
+    "Question",
+    "Station",
+    "WorkForm",
+]
