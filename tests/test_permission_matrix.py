@@ -14,6 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from mhw.credentials.models import Achievement, CredentialShare, IssuedCredential, RegisteringBody
 from mhw.credentials.services import active_key, issue
 from mhw.credentials.wallet import create_share
+from mhw.metro.services.planner import cancel_token as cancel_registration_token
 from mhw.recruitment.services import cancel_token
 from tests.conftest import ACTORS, World
 from tests.metro import fixtures as metro
@@ -574,6 +575,51 @@ PAGES: dict[str, Route] = {
         lambda w: reverse("stop_move", args=[metro.stop(w).pk]),
         only(MANAGE_COMPANY_ROUTE, 302, 403),
         lambda w: {"direction": "down"},
+    ),
+    "cluster_planner": Route(
+        "get",
+        lambda w: reverse("cluster_planner", args=[metro.session(w).station.cluster_id]),
+        only(MANAGE_COMPANY_ROUTE, 200, 403),
+    ),
+    "cluster_evaluation": Route(
+        "get", lambda w: reverse("cluster_evaluation", args=[metro.cluster(w).pk]), only(MANAGE_COMPANY_ROUTE, 200, 403)
+    ),
+    "session_detail": Route(
+        "get",
+        lambda w: reverse("session_detail", args=[metro.registration(w).session_id]),
+        only(MANAGE_COMPANY_ROUTE, 200, 403),
+    ),
+    "line_evaluate": Route(
+        "get", lambda w: reverse("line_evaluate", args=[metro.line(w).pk]), only(MANAGE_COMPANY_ROUTE, 200, 403)
+    ),
+    "reflection_add": Route(
+        "post",
+        lambda w: reverse("reflection_add", args=[metro.session(w).pk]),
+        only(MANAGE_COMPANY_ROUTE, 302, 403),
+        lambda w: {"went_well": "Goede sfeer"},
+    ),
+    "registration_attendance": Route(
+        "post",
+        lambda w: reverse("registration_attendance", args=[metro.registration(w).pk]),
+        only(MANAGE_COMPANY_ROUTE, 302, 403),
+        lambda w: {"attended": "yes"},
+    ),
+    "referral_add": Route(
+        "post",
+        lambda w: reverse("referral_add", args=[metro.registration(w).pk]),
+        only(MANAGE_COMPANY_ROUTE, 302, 403),
+        lambda w: {"kind": "partner", "partner": w.provider_a.pk, "consent": "on"},
+    ),
+    # Participants of the companies register on public pages that the companies pass on, and cancel from their mail.
+    "session_signup": Route("get", lambda w: reverse("session_signup", args=[metro.session(w).public_id]), expect(200)),
+    "session_calendar": Route(
+        "get", lambda w: reverse("session_calendar", args=[metro.session(w).public_id]), expect(200)
+    ),
+    "line_signup": Route("get", lambda w: reverse("line_signup", args=[metro.line(w).public_id]), expect(200)),
+    "registration_cancel": Route(
+        "get",
+        lambda w: reverse("registration_cancel", args=[cancel_registration_token(metro.registration(w))]),
+        expect(200),
     ),
     "stop_remove": Route(
         "post", lambda w: reverse("stop_remove", args=[metro.stop(w).pk]), only(MANAGE_COMPANY_ROUTE, 302, 403)

@@ -1,5 +1,10 @@
 """A cluster at campus A with company A in it, one line stopping at one station, a canvas, a question and a core team
-member; each made on first use and found again after (the permission matrix asks for them per actor)."""
+member, a planned session with a registration; each made on first use and found again after (the permission matrix
+asks for them per actor)."""
+
+import datetime
+
+from django.utils import timezone
 
 from mhw.metro.models import (
     Canvas,
@@ -11,7 +16,9 @@ from mhw.metro.models import (
     LineStop,
     MetroLine,
     Question,
+    Registration,
     Station,
+    StationSession,
 )
 
 
@@ -58,3 +65,21 @@ def member(world) -> CoreTeamMember:
 
 def step(world) -> CycleStepRecord:
     return cluster(world).current_round.steps.get(step=CycleStep.ANALYSE)
+
+
+def session(world) -> StationSession:
+    starts = timezone.now().replace(microsecond=0) + datetime.timedelta(days=20)
+    made, _created = StationSession.objects.get_or_create(
+        station=stop(world).station, defaults={"starts_at": starts, "ends_at": starts + datetime.timedelta(hours=3),
+                                               "capacity": 2, "location": "Werkplaats Leeuwarden"},
+    )  # fmt: skip
+    return made
+
+
+def registration(world) -> Registration:
+    made, _created = Registration.objects.get_or_create(
+        session=session(world),
+        email="jan@lauwersmeer.example",
+        defaults={"name": "Jan de Vries", "status": Registration.Status.CONFIRMED, "company": world.company_a},
+    )
+    return made

@@ -1,12 +1,17 @@
 """Demo company route: the northern campus's cluster of transport companies that want to switch their fleet to
 hydrogen, with its core team, a filled-in Sailboat, ranked questions, actors, and four metro lines (drivers,
-mechanics, planners, management) that share stations. Built through the real services; idempotent."""
+mechanics, planners, management) that share stations, the first stations planned. Built through the real services;
+idempotent."""
+
+import datetime
+
+from django.utils import timezone
 
 from mhw.accounts.models import Campus, Organisation, User
 from mhw.demo.data import DEMO_DOMAIN
 from mhw.demo.seed_learning import item_code
-from mhw.metro.models import CanvasKind, Cluster, CoreTeamMember, MetroLine, Station
-from mhw.metro.services import canvases, clusters, lines
+from mhw.metro.models import CanvasKind, Cluster, CoreTeamMember, MetroLine, Station, StationSession
+from mhw.metro.services import canvases, clusters, lines, planner
 from mhw.skills.models import UloItem
 
 COMPANIES = ["Transport Vennootschap Lauwersmeer", "Wadden Distributie Groningen B.V.", "Busvervoer Hunzeland"]
@@ -98,3 +103,16 @@ def seed_metro() -> None:
         )  # fmt: skip
         for index in stops:
             lines.add_stop(broker, line, stations[index])
+    _plan_sessions(broker, stations)
+
+
+def _plan_sessions(broker, stations) -> None:
+    """The first two stations planned a few weeks ahead, so that the sign-up pages have something to offer."""
+    today = timezone.localtime().replace(hour=9, minute=30, second=0, microsecond=0)
+    for station, days, place in [(stations[0], 12, "Transport Vennootschap Lauwersmeer, Leeuwarden"),
+                                 (stations[1], 19, "Waterstoftankstation Groningen-Zuid")]:  # fmt: skip
+        starts = today + datetime.timedelta(days=days)
+        planner.plan_session(
+            broker, StationSession(station=station, starts_at=starts, ends_at=starts + datetime.timedelta(hours=3),
+                                   location=place, capacity=24, teacher="Esther Wiersma"),
+        )  # fmt: skip

@@ -2,6 +2,7 @@
 campus, stations of the same cluster, published learning outcomes."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mhw.accounts.models import Campus, Organisation, User
@@ -14,8 +15,11 @@ from mhw.metro.models import (
     Cluster,
     CoreTeamMember,
     CycleStepRecord,
+    LineEvaluation,
     MetroLine,
+    Referral,
     Station,
+    StationSession,
 )
 from mhw.metro.models.canvas import CANVAS_FIELD_LENGTH
 from mhw.skills.models import UloItem, UloStatus
@@ -173,3 +177,77 @@ class StopForm(forms.Form):
         if bool(cleaned.get("station")) == bool(cleaned.get("new_name", "").strip()):
             raise forms.ValidationError(_("Choose an existing station or name a new one."))
         return cleaned
+
+
+class SessionForm(forms.ModelForm):
+    online_url = forms.URLField(label=_("Online link"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = StationSession
+        fields = ["station", "starts_at", "ends_at", "location", "online_url", "teacher", "materials", "capacity"]
+        widgets = {
+            "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+            "ends_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+            "materials": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, cluster, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["station"].queryset = cluster.stations.all()
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if starts and ends and ends <= starts:
+            self.add_error("ends_at", _("A session ends after it starts."))
+        if not self.instance.pk and starts and starts <= timezone.now():
+            self.add_error("starts_at", _("Plan a session in the future."))
+        return cleaned
+
+
+class SignUpForm(forms.Form):
+    """What a participant tells when registering: who, from which company, and what they want and expect."""
+
+    name = forms.CharField(label=_("Name"), max_length=150)
+    email = forms.EmailField(label=_("E-mail address"))
+    company = forms.ModelChoiceField(Organisation.objects.none(), label=_("Company"), required=False)
+    wishes = forms.CharField(label=_("What do you want to learn here?"), required=False, max_length=1000,
+                             widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
+    expectations = forms.CharField(label=_("What do you expect of this station?"), required=False, max_length=1000,
+                                   widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
+
+    def __init__(self, *args, cluster, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["company"].queryset = cluster.companies.all()
+
+
+class ReflectionForm(forms.Form):
+    went_well = forms.CharField(label=_("What went well"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+    to_improve = forms.CharField(label=_("What to improve"), max_length=2000, required=False,
+                                 widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
+
+
+class LineEvaluationForm(forms.ModelForm):
+    class Meta:
+        model = LineEvaluation
+        fields = ["company", "outcomes_achieved", "goals_supported", "remarks"]
+        widgets = {"outcomes_achieved": forms.CheckboxSelectMultiple, "remarks": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, line, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["company"].queryset = line.cluster.companies.all()
+        self.fields["outcomes_achieved"].queryset = line.outcomes.all()
+        self.instance.line = line
+
+
+class ReferralForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Refer to"), choices=Referral.Kind.choices)
+    partner = forms.ModelChoiceField(Organisation.objects.none(), label=_("Partner"), required=False)
+    note = forms.CharField(label=_("Note"), required=False, max_length=1000)
+    consent = forms.BooleanField(label=_("The participant agreed to this referral"), required=True)
+
+    def __init__(self, *args, cluster, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].queryset = Organisation.objects.filter(campus_id=cluster.campus_id).exclude(
+            kind=Organisation.Kind.COMPANY
+        )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from mhw.metro import canvas_views, cluster_views, line_views, map_views
+from mhw.metro import canvas_views, cluster_views, line_views, map_views, planner_views, signup_views
 
 urlpatterns = [
     path("clusters/", cluster_views.cluster_list, name="cluster_list"),
@@ -25,4 +25,15 @@ urlpatterns = [
     path("stations/<int:pk>/", line_views.station_edit, name="station_edit"),
     path("clusters/<int:pk>/map/", map_views.map_page, name="cluster_map"),
     path("clusters/<int:pk>/map.<str:fmt>", map_views.map_export, name="cluster_map_export"),
+    path("clusters/<int:pk>/planner/", planner_views.planner_page, name="cluster_planner"),
+    path("clusters/<int:pk>/evaluation/", planner_views.cluster_evaluation, name="cluster_evaluation"),
+    path("sessions/<int:pk>/", planner_views.session_detail, name="session_detail"),
+    path("sessions/<int:pk>/reflections/", planner_views.reflection_add, name="reflection_add"),
+    path("registrations/<int:pk>/attendance/", planner_views.attendance, name="registration_attendance"),
+    path("registrations/<int:pk>/refer/", planner_views.referral_add, name="referral_add"),
+    path("lines/<int:pk>/evaluate/", planner_views.line_evaluate, name="line_evaluate"),
+    path("metro/sessions/<uuid:public_id>/", signup_views.session_signup, name="session_signup"),
+    path("metro/sessions/<uuid:public_id>/calendar.ics", signup_views.session_calendar, name="session_calendar"),
+    path("metro/lines/<uuid:public_id>/", signup_views.line_signup, name="line_signup"),
+    path("metro/cancel/<str:token>/", signup_views.registration_cancel, name="registration_cancel"),
 ]

@@ -1,6 +1,7 @@
 from mhw.metro.models.canvas import CANVAS_FIELDS, Actor, Canvas, CanvasKind, Question
 from mhw.metro.models.cluster import Cluster, ClusterQuerySet, CoreTeamMember, CycleRound, CycleStep, CycleStepRecord
 from mhw.metro.models.lines import LineStop, MetroLine, Phase, Station, WorkForm
+from mhw.metro.models.planner import LineEvaluation, Referral, Reflection, Registration, StationSession
 
 __all__ = [
     "CANVAS_FIELDS",
@@ -13,10 +14,15 @@ __all__ = [
     "CycleRound",
     "CycleStep",
     "CycleStepRecord",
+    "LineEvaluation",
     "LineStop",
     "MetroLine",
     "Phase",
     "Question",
+    "Referral",
+    "Reflection",
+    "Registration",
     "Station",
+    "StationSession",
     "WorkForm",
 ]

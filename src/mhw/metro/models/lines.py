@@ -1,6 +1,8 @@
 """Metro lines and their stations: a line per target group, 4–8 stations of 2–8 hours each; a station shared by
 several lines is one connecting station."""
 
+import uuid
+
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -51,6 +53,7 @@ class Station(models.Model):
 
 
 class MetroLine(models.Model):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)  # the line's sign-up address
     cluster = models.ForeignKey("metro.Cluster", on_delete=models.CASCADE, related_name="lines")
     name = models.CharField(_("name"), max_length=120)
     target_group = models.CharField(_("target group"), max_length=200)
