@@ -45,11 +45,13 @@ def map_svg(
     *,
     title: str,
     station_urls: Mapping[str, str] | None = None,
+    station_names: Mapping[str, str] | None = None,
     highlight: Sequence[str] = (),
 ) -> str:
     """The map as a standalone SVG document. `styles` names (and may colour) each line; `station_urls` makes stations
-    links; `highlight` lists station keys drawn with a thicker marker (e.g. the station being edited)."""
-    station_urls = station_urls or {}
+    links; `station_names` gives each station's full name (the label may be wrapped or shortened) for its tooltip and
+    for screen readers; `highlight` lists station keys drawn with a thicker marker (e.g. the station being edited)."""
+    station_urls, station_names = station_urls or {}, station_names or {}
     keys = list(layout.lines)
     colours = {key: styles[key].colour or colour_for(i) for i, key in enumerate(keys)}
     legend_top = layout.height
@@ -86,7 +88,8 @@ def map_svg(
             f"{escape(text)}</tspan>"
             for i, text in enumerate(station.label_lines)
         )
-        body = f"{marker}<text text-anchor='middle'>{spans}</text>"
+        name = station_names.get(key) or " ".join(station.label_lines)
+        body = f"<title>{escape(name)}</title>{marker}<text text-anchor='middle' aria-hidden='true'>{spans}</text>"
         attributes = (
             f"class='metro-station' data-station={quoteattr(key)} data-lines={quoteattr(' '.join(station.lines))}"
         )

@@ -35,7 +35,8 @@ def cluster_map(cluster: Cluster, *, title: str, links: bool = True, highlight=(
     )
     styles = {key: svg.LineStyle(f"{line.name} — {line.target_group}", line.colour) for key, line in lines.items()}
     urls = {key: reverse("station_edit", args=[station.pk]) for key, station in stations.items()} if links else {}
+    names = {key: station.name for key, station in stations.items()}
     drawing = svg.map_svg(
-        result, styles, title=title, station_urls=urls, highlight=[str(pk) for pk in highlight]
+        result, styles, title=title, station_urls=urls, station_names=names, highlight=[str(pk) for pk in highlight]
     )  # fmt: skip
     return ClusterMap(result, lines, stations, drawing)
