@@ -165,3 +165,25 @@ def test_lines_visiting_shared_stations_in_conflicting_orders_are_reported_on_th
     conflicts = client_for(world.user("broker")).get(reverse("cluster_map", args=[cluster.pk])).context["conflicts"]
     assert len(conflicts) == 1
     assert "Twee" in conflicts[0]
+
+
+def test_a_deepening_line_starts_at_its_connecting_station(world, client_for):
+    stop = fixtures.stop(world)  # "Chauffeurs" stops at "Kick-off"
+    cluster = stop.line.cluster
+    broker = client_for(world.user("broker"))
+    deepening_line = {"name": "Verdieping", "target_group": "Ervaren chauffeurs", "branches_from": stop.station_id}
+    broker.post(reverse("line_create", args=[cluster.pk]), deepening_line)
+    deepening = MetroLine.objects.get(name="Verdieping")
+    broker.post(reverse("stop_add", args=[deepening.pk]), {"new_name": "Rijden in de winter"})
+    drawn = broker.get(reverse("cluster_map", args=[cluster.pk])).context["map"]
+    points = drawn.layout.lines[str(deepening.pk)].points
+    kick_off = drawn.layout.stations[str(stop.station_id)]
+    assert points[0][0] == kick_off.x
+    assert str(deepening.pk) in kick_off.lines
+    other = Station.objects.create(
+        cluster=Cluster.objects.create(campus=world.campus_a, name="Ander cluster", theme="x"), name="Elders"
+    )
+    refused = broker.post(reverse("line_create", args=[cluster.pk]),
+                          {"name": "Fout", "target_group": "x", "branches_from": other.pk})  # fmt: skip
+    assert refused.status_code == 200
+    assert not MetroLine.objects.filter(name="Fout").exists()
