@@ -12,7 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from mhw.candidates.models import Candidate
-from mhw.metro.models import LineEvaluation, Referral, Registration, StationSession
+from mhw.credentials import services as credentials
+from mhw.credentials.models import Achievement, IssuedCredential
+from mhw.metro.models import LineEvaluation, LineStop, MetroLine, Referral, Registration, Station, StationSession
 from mhw.metro.services import planner
 from mhw.metro.services.common import MetroError
 from tests.metro import fixtures
@@ -148,3 +150,45 @@ def test_a_referral_to_the_individual_route_needs_consent_and_makes_a_candidate(
     assert referral.candidate == candidate
     assert (candidate.campus, candidate.stage, candidate.first_name) == (world.campus_a, "interested", "Jan")
     assert "Kick-off" in candidate.background
+
+
+def test_taking_part_and_completing_a_line_earn_credentials_mailed_once(
+    world, client_for, django_capture_on_commit_callbacks
+):
+    registration = fixtures.registration(world)  # Jan at the line's only station, "Kick-off"
+    line, station = fixtures.line(world), registration.session.station
+    badge, certificate = (
+        Achievement.objects.create(
+            campus=world.campus_a, name_nl=name, name_en=name, description_nl="d", description_en="d",
+            criteria_nl="c", criteria_en="c",
+        )
+        for name in ("Deelname kick-off", "Metrolijn chauffeurs")
+    )  # fmt: skip
+    Station.objects.filter(pk=station.pk).update(achievement=badge)
+    MetroLine.objects.filter(pk=line.pk).update(achievement=certificate)
+    second = Station.objects.create(cluster=line.cluster, name="Veilig tanken")
+    LineStop.objects.create(line=line, station=second, position=2)
+    broker = client_for(world.user("broker"))
+    with django_capture_on_commit_callbacks(execute=True):
+        broker.post(reverse("registration_attendance", args=[registration.pk]), {"attended": "yes"})
+        broker.post(reverse("registration_attendance", args=[registration.pk]), {"attended": "yes"})
+    [credential] = IssuedCredential.objects.all()
+    assert (credential.achievement, credential.recipient_email, credential.candidate) == (
+        badge,
+        registration.email,
+        None,
+    )
+    assert credentials.verify(credential.document).valid
+    [message] = mail.outbox
+    assert {name for name, _content, _kind in message.attachments} == {"credential.json", "certificaat.pdf"}
+    starts = registration.session.starts_at + datetime.timedelta(days=7)
+    ends = starts + datetime.timedelta(hours=2)
+    later = StationSession.objects.create(station=second, starts_at=starts, ends_at=ends, capacity=5)
+    there = Registration.objects.create(session=later, name=registration.name, email=registration.email,
+                                        status=Registration.Status.CONFIRMED)  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        broker.post(reverse("registration_attendance", args=[there.pk]), {"attended": "yes"})
+    assert IssuedCredential.objects.filter(achievement=certificate, recipient_email=registration.email).count() == 1
+    assert IssuedCredential.objects.count() == 2  # the second station awards nothing of its own
+    credentials.revoke(world.user("campus_admin"), credential, reason="Niet aanwezig geweest")
+    assert credentials.verify(credential.document).problems == ["revoked"]

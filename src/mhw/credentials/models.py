@@ -149,7 +149,12 @@ class IssuedCredential(models.Model):
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     achievement = models.ForeignKey(Achievement, on_delete=models.PROTECT, related_name="credentials")
-    candidate = models.ForeignKey("candidates.Candidate", on_delete=models.PROTECT, related_name="credentials")
+    candidate = models.ForeignKey(
+        "candidates.Candidate", on_delete=models.PROTECT, null=True, blank=True, related_name="credentials"
+    )
+    # Or someone who is not a candidate, such as a company's employee on a metro line:
+    recipient_name = models.CharField(_("recipient"), max_length=150, blank=True)
+    recipient_email = models.EmailField(_("recipient's e-mail address"), blank=True)
     key = models.ForeignKey(IssuerKey, on_delete=models.PROTECT, related_name="credentials")
     status_index = models.PositiveIntegerField()
     document = models.JSONField()  # signed with a Data Integrity proof
@@ -167,10 +172,23 @@ class IssuedCredential(models.Model):
         ordering = ["-issued_at", "-id"]
         verbose_name = _("credential")
         verbose_name_plural = _("credentials")
-        constraints = [models.UniqueConstraint(fields=["key", "status_index"], name="credential_status_index_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["key", "status_index"], name="credential_status_index_once"),
+            models.CheckConstraint(
+                condition=Q(candidate__isnull=False) | ~Q(recipient_email=""), name="credential_has_a_holder"
+            ),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.achievement} — {self.candidate}"
+        return f"{self.achievement} — {self.holder_name}"
+
+    @property
+    def holder_name(self) -> str:
+        return self.candidate.full_name if self.candidate_id else self.recipient_name
+
+    @property
+    def holder_email(self) -> str:
+        return self.candidate.email if self.candidate_id else self.recipient_email
 
 
 class ShareQuerySet(models.QuerySet):

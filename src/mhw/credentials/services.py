@@ -216,6 +216,29 @@ def issue_earned(actor, achievement: Achievement, candidate, *, narrative: str =
     record the fact is the right to issue what it earns. Callers check that right."""
     if issuer_campus_id(achievement) != candidate.campus_id:
         raise CredentialError(_("This achievement belongs to another campus."))
+    credential = _sign_and_store(
+        actor, achievement, IssuedCredential(candidate=candidate), candidate.email, narrative=narrative,
+        evidence=evidence,
+    )  # fmt: skip
+    record_event(actor, "credential.issued", candidate, details={"credential": credential.pk})
+    return credential
+
+
+@transaction.atomic
+def issue_to_participant(
+    actor, achievement: Achievement, *, name: str, email: str, campus_id: int, narrative: str = "", evidence=()
+) -> IssuedCredential:
+    """Issue to someone who is not a candidate, such as a company's employee on a metro line, by name and e-mail
+    address; earned, like `issue_earned`, by a fact the actor was allowed to record at `campus_id`."""
+    if issuer_campus_id(achievement) != campus_id:
+        raise CredentialError(_("This achievement belongs to another campus."))
+    holder = IssuedCredential(recipient_name=name, recipient_email=email.lower())
+    credential = _sign_and_store(actor, achievement, holder, email.lower(), narrative=narrative, evidence=evidence)
+    record_event(actor, "credential.issued", achievement, campus_id=campus_id, details={"credential": credential.pk})
+    return credential
+
+
+def _sign_and_store(actor, achievement, credential: IssuedCredential, email: str, *, narrative, evidence):
     key = IssuerKey.objects.select_for_update().get(pk=active_key(achievement).pk)
     index = (key.credentials.aggregate(top=Max("status_index"))["top"] or 0) + 1
     issued_at = timezone.now()
@@ -223,15 +246,13 @@ def issue_earned(actor, achievement: Achievement, candidate, *, narrative: str =
         issued_at + datetime.timedelta(days=round(30.44 * achievement.valid_months))
         if achievement.valid_months else None
     )  # fmt: skip
-    credential = IssuedCredential(
-        achievement=achievement, candidate=candidate, key=key, status_index=index, issued_at=issued_at,
-        valid_until=valid_until, issued_by=actor, document={},
-    )  # fmt: skip
+    credential.achievement, credential.key, credential.status_index = achievement, key, index
+    credential.issued_at, credential.valid_until, credential.issued_by = issued_at, valid_until, actor
     document = openbadges.credential_document(
         credential_id=f"urn:uuid:{credential.public_id}",
         achievement=achievement_data(achievement),
         issuer=issuer_data(achievement, issuer_did(key)),
-        recipient=openbadges.RecipientData(candidate.email, secrets.token_hex(8)),
+        recipient=openbadges.RecipientData(email, secrets.token_hex(8)),
         valid_from=iso_moment(issued_at),
         valid_until=iso_moment(valid_until) if valid_until else "",
         narrative=narrative,
@@ -244,14 +265,22 @@ def issue_earned(actor, achievement: Achievement, candidate, *, narrative: str =
     )
     credential.jwt = jose.encode(document, secret, kid=signing_method(key))
     credential.save()
-    record_event(actor, "credential.issued", candidate, details={"credential": credential.pk})
     return credential
+
+
+def _holder_campus_id(credential: IssuedCredential) -> int:
+    return credential.candidate.campus_id if credential.candidate_id else issuer_campus_id(credential.achievement)
+
+
+def _audit_holder(actor, action: str, credential: IssuedCredential) -> None:
+    target = credential.candidate if credential.candidate_id else credential.achievement
+    record_event(actor, action, target, campus_id=_holder_campus_id(credential), details={"credential": credential.pk})
 
 
 @transaction.atomic
 def revoke(actor, credential: IssuedCredential, *, reason: str) -> None:
     """Revoke for good, with a reason the holder and verifiers see."""
-    if not can(actor, Capability.RECORD_TRAINING, credential.candidate.campus_id):
+    if not can(actor, Capability.RECORD_TRAINING, _holder_campus_id(credential)):
         raise CredentialError(_("Your role does not allow revoking credentials."))
     if not reason.strip():
         raise CredentialError(_("Say why the credential is revoked."))
@@ -259,18 +288,18 @@ def revoke(actor, credential: IssuedCredential, *, reason: str) -> None:
     if credential.revoked_at is None:
         credential.revoked_at, credential.revocation_reason = timezone.now(), reason.strip()
         credential.save(update_fields=["revoked_at", "revocation_reason"])
-        record_event(actor, "credential.revoked", credential.candidate, details={"credential": credential.pk})
+        _audit_holder(actor, "credential.revoked", credential)
 
 
 @transaction.atomic
 def set_suspended(actor, credential: IssuedCredential, *, suspended: bool) -> None:
-    if not can(actor, Capability.RECORD_TRAINING, credential.candidate.campus_id):
+    if not can(actor, Capability.RECORD_TRAINING, _holder_campus_id(credential)):
         raise CredentialError(_("Your role does not allow suspending credentials."))
     credential = IssuedCredential.objects.select_for_update().get(pk=credential.pk)
     credential.suspended_at = timezone.now() if suspended else None
     credential.save(update_fields=["suspended_at"])
     action = "credential.suspended" if suspended else "credential.reinstated"
-    record_event(actor, action, credential.candidate, details={"credential": credential.pk})
+    _audit_holder(actor, action, credential)
 
 
 @dataclass

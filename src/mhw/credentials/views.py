@@ -151,7 +151,7 @@ def credential_ob2(request, public_id):
     document = ob2.assertion(
         url=settings.SITE_URL + reverse("credential_ob2", args=[credential.public_id]),
         badge_url=settings.SITE_URL + reverse("achievement_ob2", args=[credential.achievement.public_id]),
-        email=credential.candidate.email, salt=identifier["salt"],
+        email=credential.holder_email, salt=identifier["salt"],
         issued_on=credential.document["validFrom"], expires=credential.document.get("validUntil", ""),
         narrative=credential.document["credentialSubject"].get("narrative", ""),
         revoked_reason=credential.revocation_reason if credential.revoked_at else None,

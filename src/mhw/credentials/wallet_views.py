@@ -5,7 +5,6 @@ import io
 import json
 import zipfile
 
-import segno
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -25,7 +24,7 @@ from mhw.accounts.permissions import can
 from mhw.accounts.roles import Capability
 from mhw.candidates import services as candidate_services
 from mhw.candidates.models import Candidate
-from mhw.credentials import baking, services, wallet
+from mhw.credentials import baking, certificates, services, wallet
 from mhw.credentials.models import IssuedCredential
 from mhw.credentials.views import PROBLEMS, VerifyForm
 
@@ -122,7 +121,7 @@ def wallet_overview(request):
     candidate = _own_candidate(request)
     entries = [
         {"credential": h.credential, "report": h.report, "problems": [PROBLEMS[p] for p in h.report.problems],
-         "qr": _qr(h.credential, scale=2)[0]}
+         "qr": certificates.qr(h.credential, scale=2)[0]}
         for h in wallet.held(candidate)
     ]  # fmt: skip
     html = render_to_string(
@@ -193,25 +192,10 @@ def credential_badge(request, public_id):
     return response
 
 
-def _qr(credential: IssuedCredential, scale: int = 3) -> tuple[str, str]:
-    """The QR code (inline SVG) of the credential's public check, and its address."""
-    link = settings.SITE_URL + reverse("verify_issued", args=[credential.public_id])
-    return segno.make(link, error="m").svg_inline(scale=scale, dark="#084c37"), link
-
-
-def certificate_pdf(credential: IssuedCredential) -> bytes:
-    qr, link = _qr(credential)
-    data = services.achievement_data(credential.achievement)
-    html = render_to_string(
-        "credentials/certificate.html", {"credential": credential, "data": data, "qr": qr, "link": link}
-    )
-    return HTML(string=html).write_pdf()
-
-
 @login_required
 def credential_certificate(request, public_id):
     credential = _visible_credential(request, public_id)
-    response = HttpResponse(certificate_pdf(credential), content_type="application/pdf")
+    response = HttpResponse(certificates.certificate_pdf(credential), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="certificaat-{credential.public_id}.pdf"'
     return response
 

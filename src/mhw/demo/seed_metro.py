@@ -1,6 +1,7 @@
 """Demo company route: the northern campus's cluster of transport companies that want to switch their fleet to
 hydrogen, with its core team, a filled-in Sailboat, ranked questions, actors, and four metro lines (drivers,
-mechanics, planners, management) that share stations, the first stations planned. Built through the real services;
+mechanics, planners, management) that share stations, the first stations planned, and a badge for drivers who
+complete their line. Built through the real services;
 idempotent."""
 
 import datetime
@@ -8,6 +9,7 @@ import datetime
 from django.utils import timezone
 
 from mhw.accounts.models import Campus, Organisation, User
+from mhw.credentials.models import Achievement
 from mhw.demo.data import DEMO_DOMAIN
 from mhw.demo.seed_learning import item_code
 from mhw.metro.models import CanvasKind, Cluster, CoreTeamMember, MetroLine, Station, StationSession
@@ -103,7 +105,21 @@ def seed_metro() -> None:
         )  # fmt: skip
         for index in stops:
             lines.add_stop(broker, line, stations[index])
+    _recognise_drivers(cluster, outcomes=LINES[0][5])
     _plan_sessions(broker, stations)
+
+
+def _recognise_drivers(cluster, *, outcomes) -> None:
+    """The campus awards a badge to every driver who completes the drivers' line."""
+    badge = Achievement.objects.create(
+        campus=cluster.campus, name_nl="Metrolijn Chauffeurs: rijden op waterstof",
+        name_en="Metro line Drivers: driving on hydrogen",
+        description_nl="Heeft alle stations van de metrolijn voor chauffeurs gevolgd.",
+        description_en="Took part in every station of the metro line for drivers.",
+        criteria_nl="Aanwezig bij elk station van de lijn.", criteria_en="Present at every station of the line.",
+    )  # fmt: skip
+    badge.outcomes.set(_items(outcomes))
+    MetroLine.objects.filter(cluster=cluster, name="Chauffeurs").update(achievement=badge)
 
 
 def _plan_sessions(broker, stations) -> None:

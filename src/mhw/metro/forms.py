@@ -2,12 +2,14 @@
 campus, stations of the same cluster, published learning outcomes."""
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mhw.accounts.models import Campus, Organisation, User
 from mhw.accounts.permissions import campus_scope
 from mhw.accounts.roles import Capability
+from mhw.credentials.models import Achievement
 from mhw.metro.models import (
     CANVAS_FIELDS,
     Canvas,
@@ -23,6 +25,11 @@ from mhw.metro.models import (
 )
 from mhw.metro.models.canvas import CANVAS_FIELD_LENGTH
 from mhw.skills.models import UloItem, UloStatus
+
+
+def campus_achievements(cluster):
+    """Achievements the cluster's campus (or one of its providers) issues."""
+    return Achievement.objects.filter(Q(campus_id=cluster.campus_id) | Q(organisation__campus_id=cluster.campus_id))
 
 
 def published_outcomes():
@@ -131,7 +138,9 @@ class LineForm(VersionedForm):
 
     class Meta:
         model = MetroLine
-        fields = ["name", "target_group", "goal", "desired_reaction", "colour", "outcomes", "branches_from"]
+        fields = [
+            "name", "target_group", "goal", "desired_reaction", "colour", "outcomes", "branches_from", "achievement",
+        ]  # fmt: skip
         widgets = {
             "goal": forms.Textarea(attrs={"rows": 2}),
             "desired_reaction": forms.Textarea(attrs={"rows": 2}),
@@ -142,6 +151,7 @@ class LineForm(VersionedForm):
         super().__init__(*args, **kwargs)
         self.fields["branches_from"].queryset = cluster.stations.all()
         self.fields["outcomes"].queryset = published_outcomes()
+        self.fields["achievement"].queryset = campus_achievements(cluster)
 
 
 class StationForm(VersionedForm):
@@ -152,13 +162,14 @@ class StationForm(VersionedForm):
 
     class Meta:
         model = Station
-        fields = ["name", "phase", "work_form", "hours", "provider", "description", "outcomes"]
+        fields = ["name", "phase", "work_form", "hours", "provider", "description", "outcomes", "achievement"]
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, cluster, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["provider"].queryset = Organisation.objects.filter(campus_id=cluster.campus_id)
         self.fields["outcomes"].queryset = published_outcomes()
+        self.fields["achievement"].queryset = campus_achievements(cluster)
         self.instance.cluster = cluster
 
 

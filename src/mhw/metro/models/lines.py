@@ -40,6 +40,11 @@ class Station(models.Model):
     outcomes = models.ManyToManyField(
         "skills.UloItem", related_name="+", blank=True, verbose_name=_("learning outcomes covered")
     )
+    achievement = models.ForeignKey(
+        "credentials.Achievement", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("credential for taking part"),
+        help_text=_("Issued to every participant recorded present at a session of this station."),
+    )  # fmt: skip
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -72,6 +77,11 @@ class MetroLine(models.Model):
         help_text=_("A deepening or broadening line that starts where another line stops."),
     )  # fmt: skip
     stations = models.ManyToManyField(Station, through="LineStop", related_name="lines")
+    achievement = models.ForeignKey(
+        "credentials.Achievement", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("credential for completing the line"),
+        help_text=_("Issued to every participant recorded present at every station of the line."),
+    )  # fmt: skip
     created_at = models.DateTimeField(auto_now_add=True)
     version = models.PositiveIntegerField(default=1)
 

@@ -60,6 +60,9 @@ class Registration(models.Model):
     announced_at = models.DateTimeField(_("announcement sent"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
     attended = models.BooleanField(_("attended"), null=True, blank=True)
+    credential = models.ForeignKey(
+        "credentials.IssuedCredential", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )  # issued for taking part in the station
 
     class Meta:
         ordering = ["registered_at", "id"]
@@ -151,3 +154,22 @@ class Referral(models.Model):
 
     def __str__(self) -> str:
         return f"{self.registration.name} → {self.get_kind_display()}"
+
+
+class LineCompletion(models.Model):
+    """A participant (by e-mail address) who took part in every station of a line, with the credential it earned."""
+
+    line = models.ForeignKey("metro.MetroLine", on_delete=models.CASCADE, related_name="completions")
+    email = models.EmailField()
+    name = models.CharField(max_length=150)
+    completed_at = models.DateTimeField(default=timezone.now)
+    credential = models.ForeignKey(
+        "credentials.IssuedCredential", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-completed_at", "-id"]
+        constraints = [models.UniqueConstraint(fields=["line", "email"], name="line_completed_once")]
+
+    def __str__(self) -> str:
+        return f"{self.name} — {self.line}"

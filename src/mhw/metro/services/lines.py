@@ -11,8 +11,8 @@ from mhw.metro import rules
 from mhw.metro.models import LineStop, MetroLine, Station
 from mhw.metro.services.common import MetroError, require_manager
 
-LINE_FIELDS = ["name", "target_group", "goal", "desired_reaction", "colour", "branches_from_id"]
-STATION_FIELDS = ["name", "description", "phase", "work_form", "hours", "provider_id"]
+LINE_FIELDS = ["name", "target_group", "goal", "desired_reaction", "colour", "branches_from_id", "achievement_id"]
+STATION_FIELDS = ["name", "description", "phase", "work_form", "hours", "provider_id", "achievement_id"]
 
 
 @transaction.atomic

@@ -18,6 +18,7 @@ from mhw.candidates.models.candidate import RecruitmentChannel
 from mhw.candidates.services.records import register_candidate
 from mhw.metro.models import LineEvaluation, MetroLine, Referral, Reflection, Registration, StationSession
 from mhw.metro.services.common import MetroError, require_manager
+from mhw.metro.services.recognition import recognise_attendance
 from mhw.recruitment.ics import CalendarEvent, calendar
 
 CANCEL_SALT = "mhw.metro.cancel"
@@ -203,6 +204,8 @@ def record_attendance(actor, registration: Registration, attended: bool) -> None
     registration.save(update_fields=["attended"])
     record_event(actor, "metro_session.attendance", registration.session.station.cluster,
                  details={"registration": registration.pk, "attended": attended})  # fmt: skip
+    if attended and registration.status == Registration.Status.CONFIRMED:
+        recognise_attendance(actor, registration)
 
 
 @transaction.atomic
