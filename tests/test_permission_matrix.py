@@ -14,6 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from mhw.credentials.models import Achievement, CredentialShare, IssuedCredential, RegisteringBody
 from mhw.credentials.services import active_key, issue
 from mhw.credentials.wallet import create_share
+from mhw.ecosystem.models import NetworkMember, NetworkQuestion
 from mhw.metro.services.planner import cancel_token as cancel_registration_token
 from mhw.recruitment.services import cancel_token
 from tests.conftest import ACTORS, World
@@ -41,6 +42,7 @@ MANAGE_MAPPINGS = ("company_account_manager", "broker", "expert", "campus_admin"
 MANAGE_PROFILES = ("company_account_manager", "campus_admin")
 RECORD_TRAINING = ("coach", "teacher", "campus_admin")
 MANAGE_COMPANY_ROUTE = ("company_account_manager", "broker", "campus_admin")
+MANAGE_PARTNERS = ("company_account_manager", "broker", "campus_admin")
 
 
 def expect(default: int, **overrides: int) -> dict[str, int]:
@@ -610,6 +612,19 @@ PAGES: dict[str, Route] = {
         only(MANAGE_COMPANY_ROUTE, 302, 403),
         lambda w: {"kind": "partner", "partner": w.provider_a.pk, "consent": "on"},
     ),
+    # The campus's ecosystem: staff who see partners see it, those who manage partners change it.
+    "network": Route("get", _url("network"), only(VIEW_PARTNERS, 200, 403, coach_campus_b=200)),
+    "network_member_remove": Route(
+        "post",
+        lambda w: reverse("network_member_remove", args=[_network_member(w).pk]),
+        only(MANAGE_PARTNERS, 302, 403, coach_campus_b=403),
+    ),
+    "network_question_status": Route(
+        "post",
+        lambda w: reverse("network_question_status", args=[_network_question(w).pk]),
+        only(MANAGE_PARTNERS, 302, 403),
+        lambda w: {"status": "active"},
+    ),
     # Participants of the companies register on public pages that the companies pass on, and cancel from their mail.
     "session_signup": Route("get", lambda w: reverse("session_signup", args=[metro.session(w).public_id]), expect(200)),
     "session_calendar": Route(
@@ -787,6 +802,16 @@ def _achievement(world: World) -> Achievement:
         },
     )  # fmt: skip
     return achievement
+
+
+def _network_member(world: World) -> NetworkMember:
+    return NetworkMember.objects.get_or_create(campus=world.campus_a, name="Maaike Dijkstra", role="strategic_hr")[0]
+
+
+def _network_question(world: World) -> NetworkQuestion:
+    return NetworkQuestion.objects.get_or_create(
+        campus=world.campus_a, theme="inflow", text="Hoe trekken we mensen aan?"
+    )[0]
 
 
 def _register(world: World) -> RegisteringBody:

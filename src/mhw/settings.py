@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "mhw.paths",
     "mhw.matching",
     "mhw.metro",
+    "mhw.ecosystem",
     "mhw.credentials",
     "mhw.web",
     "mhw.demo",

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("mhw.matching.urls")),
     path("", include("mhw.credentials.urls")),
     path("", include("mhw.metro.urls")),
+    path("", include("mhw.ecosystem.urls")),
     path("api/v1/", api.urls),
 ]
 

@@ -5,6 +5,7 @@ from mhw.accounts.models import Campus, Membership, Organisation, User
 from mhw.candidates.models import Candidate
 from mhw.demo import data
 from mhw.demo.seed_credentials import seed_credentials
+from mhw.demo.seed_ecosystem import seed_ecosystem
 from mhw.demo.seed_learning import seed_learning
 from mhw.demo.seed_metro import seed_metro
 from mhw.demo.seed_profiles import seed_profiles
@@ -102,6 +103,7 @@ def seed_all() -> None:
     seed_route()
     seed_credentials()
     seed_metro()
+    seed_ecosystem()
 
 
 def demo_logins() -> list[tuple[str, str]]:

@@ -19,6 +19,7 @@ def navigation(request):
             items.append(("event_manage", _("Events")))
         if can(user, Capability.VIEW_PARTNERS):
             items.append(("organisation_list", _("Partners")))
+            items.append(("network", _("L&D network")))
         if can(user, Capability.VIEW_PARTNERS) or user.organisation_ids:
             items.append(("cluster_list", _("Company route")))
         if can(user, Capability.VIEW_SKILLS_WORK):

@@ -1,0 +1,66 @@
+"""Demo campus ecosystems of the northern and the Rijnmond campus: the L&D network's members, questions and a meeting
+with decisions. Built through the real services; idempotent."""
+
+import datetime
+
+from mhw.accounts.models import Campus, Organisation, User
+from mhw.demo.data import DEMO_DOMAIN
+from mhw.ecosystem.models import NetworkMeeting, NetworkMember, NetworkQuestion
+from mhw.ecosystem.services import network
+
+# campus slug → (manager e-mail local part, members: name, organisation, role, position)
+NETWORKS = {
+    "noord": (
+        "accountmanager-bedrijven.noord",
+        [
+            ("Maaike Dijkstra", "Noorderwind Elektrolyse B.V.", "strategic_hr", "HR-directeur"),
+            ("Ruben Smit", "Eemsdelta Procestechniek B.V.", "strategic_hr", "Manager opleidingen"),
+            ("Niels Brouwer", "Waddenpijp Leidingbouw B.V.", "strategic_hr", "Bedrijfsleider"),
+            ("Ilse Mulder", "Wadden Distributie Groningen B.V.", "strategic_hr", "HR-adviseur"),
+            ("Gerrit Zijlstra", "Noordelijk Vakcollege Techniek", "educator", "Teamleider techniek"),
+            ("Femke de Boer", "Hogeschool Waterstof Noord", "educator", "Lector waterstoftechnologie"),
+            ("Harm Kloosterman", "Provincie Noorderland (fictief)", "government", "Beleidsadviseur arbeidsmarkt"),
+            ("Wendy Veenstra", None, "labour_market", "Adviseur werkgeversdienstverlening (UWV)"),
+        ],
+    ),
+    "rijnmond": (
+        "accountmanager-bedrijven.rijnmond",
+        [
+            ("Pieter Visser", "Maasvlakte Waterstofterminal B.V.", "strategic_hr", "HR business partner"),
+            ("Anna Jansen", "Rijnmond Elektrolyserbouw B.V.", "strategic_hr", "Talent manager"),
+            ("Mohamed El Amrani", "Botlek Pijpleidingtechniek B.V.", "strategic_hr", "Directeur"),
+            ("Lotte de Wit", "Vakschool Haven en Proces", "educator", "Opleidingsmanager"),
+            ("Sander Bos", "Gemeente Havenstad (fictief)", "government", "Programmamanager energietransitie"),
+        ],
+    ),
+}
+QUESTIONS = [
+    ("inflow", "Hoe trekken we technici uit andere sectoren naar waterstof?", "active"),
+    ("retention", "Hoe houden we onze monteurs bij met nieuwe installaties?", "open"),
+    ("transition", "Welke functies veranderen als we overstappen op elektrolyse?", "open"),
+]
+
+
+def seed_ecosystem() -> None:
+    for slug, (manager_local, members) in NETWORKS.items():
+        campus = Campus.objects.get(slug=slug)
+        if NetworkMember.objects.filter(campus=campus).exists():
+            continue
+        manager = User.objects.get(email=f"{manager_local}@{DEMO_DOMAIN}")
+        for name, organisation, role, position in members:
+            org = Organisation.objects.get(campus=campus, name=organisation) if organisation else None
+            network.add_member(
+                manager, NetworkMember(campus=campus, name=name, organisation=org, role=role, position=position)
+            )
+        questions = [
+            network.add_question(manager, NetworkQuestion(campus=campus, theme=theme, text=text, status=status))
+            for theme, text, status in QUESTIONS
+        ]
+        network.record_meeting(
+            manager,
+            NetworkMeeting(campus=campus, held_on=datetime.date(2026, 10, 14), title="Netwerkbijeenkomst najaar",
+                           notes="Terugblik op de eerste banenmarkt en keuze van de prioriteiten voor 2027."),
+            [{"text": "Een microlearning community starten over instroom uit de scheepvaart.", "owner": "Campus",
+              "question": questions[0]},
+             {"text": "Elk bedrijf levert twee koplopers voor de skills-mapping.", "owner": "HR van de bedrijven"}],
+        )  # fmt: skip

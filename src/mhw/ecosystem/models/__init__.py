@@ -1,0 +1,3 @@
+from mhw.ecosystem.models.network import Decision, NetworkMeeting, NetworkMember, NetworkQuestion, composition
+
+__all__ = ["Decision", "NetworkMeeting", "NetworkMember", "NetworkQuestion", "composition"]
