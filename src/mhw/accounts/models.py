@@ -53,14 +53,24 @@ class OrganisationQuerySet(models.QuerySet):
 
 
 class Organisation(models.Model):
-    """A partner of a campus: a company, an education provider, a government body, a fieldlab or an innovation lab."""
+    """A partner of a campus: a company, an education provider, a research institute, a government body, a fieldlab,
+    an innovation lab, a sector association or a regional work centre (UWV)."""
 
     class Kind(models.TextChoices):
         COMPANY = "company", _("Company")
         EDUCATION_PROVIDER = "education_provider", _("Education provider")
+        RESEARCH_INSTITUTE = "research_institute", _("Research institute")
         GOVERNMENT = "government", _("Government")
         FIELDLAB = "fieldlab", _("Fieldlab")
         INNOVATION_LAB = "innovation_lab", _("Innovation lab")
+        SECTOR_ASSOCIATION = "sector_association", _("Sector association")
+        WORK_CENTRE = "work_centre", _("UWV or regional work centre")
+
+    class EducationType(models.TextChoices):
+        MBO = "mbo", _("Secondary vocational (mbo)")
+        HBO = "hbo", _("University of applied sciences (hbo)")
+        UNIVERSITY = "university", _("University")
+        PRIVATE = "private", _("Private training provider")
 
     class SizeClass(models.TextChoices):
         LARGE = "large", _("Large company")
@@ -70,6 +80,10 @@ class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     size_class = models.CharField(_("size"), max_length=10, choices=SizeClass.choices, blank=True)
+    education_type = models.CharField(
+        _("type of education"), max_length=12, choices=EducationType.choices, blank=True,
+        help_text=_("For education providers."),
+    )  # fmt: skip
     city = models.CharField(_("city"), max_length=120, blank=True)
     website = models.URLField(_("website"), blank=True)
 

@@ -9,7 +9,8 @@ import statistics
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
+
+from mhw.xmltext import text as esc
 
 MILESTONES = (
     "registered", "intake_done", "selected", "at_job_fair", "matched", "intent_signed", "enrolled", "in_training",
@@ -76,8 +77,8 @@ def funnel_svg(rows: list[tuple[str, int, float | None]], labels: dict[str, str]
     out = [
         f"<svg xmlns='http://www.w3.org/2000/svg' width='{width}' height='{height}' viewBox='0 0 {width} {height}' "
         "role='img' class='funnel' font-family='DejaVu Sans, Arial, sans-serif'>",
-        f"<title>{escape(title)}</title><rect width='100%' height='100%' fill='#ffffff'/>",
-        f"<text x='16' y='26' font-size='16' font-weight='bold'>{escape(title)}</text>",
+        f"<title>{esc(title)}</title><rect width='100%' height='100%' fill='#ffffff'/>",
+        f"<text x='16' y='26' font-size='16' font-weight='bold'>{esc(title)}</text>",
     ]
     for index, (stage, count, share) in enumerate(rows):
         y = 44 + index * row
@@ -85,7 +86,7 @@ def funnel_svg(rows: list[tuple[str, int, float | None]], labels: dict[str, str]
         conversion = "" if share is None else f" ({share:.0%})"
         out.append(
             f"<g class='bar' data-stage='{stage}' data-count='{count}'>"
-            f"<text x='{bar_left - 8}' y='{y + 15}' font-size='12' text-anchor='end'>{escape(labels[stage])}</text>"
+            f"<text x='{bar_left - 8}' y='{y + 15}' font-size='12' text-anchor='end'>{esc(labels[stage])}</text>"
             f"<rect x='{bar_left}' y='{y}' width='{length:.1f}' height='20' fill='#138d75'/>"
             f"<text x='{bar_left + length + 6:.1f}' y='{y + 15}' font-size='12'>{count}{conversion}</text></g>"
         )

@@ -13,7 +13,9 @@ import json
 import re
 import struct
 import zlib
-from xml.sax.saxutils import escape, quoteattr
+
+from mhw.xmltext import attribute as attr
+from mhw.xmltext import text as esc
 
 NAMESPACE = "https://purl.imsglobal.org/ob/v3p0"
 _ELEMENT = re.compile(
@@ -36,15 +38,15 @@ def badge_svg(title: str, issuer: str, colour_seed: int = 0) -> str:
     lines = lines[:3]
     text = "".join(
         f"<text x='100' y='{100 - 10 * (len(lines) - 1) + 20 * i}' font-size='15' font-weight='bold' "
-        f"text-anchor='middle' fill='#ffffff'>{escape(line)}</text>"
+        f"text-anchor='middle' fill='#ffffff'>{esc(line)}</text>"
         for i, line in enumerate(lines)
     )
     return (
         f"<svg xmlns='http://www.w3.org/2000/svg' width='200' height='200' viewBox='0 0 200 200' role='img' "
-        f"font-family='DejaVu Sans, Arial, sans-serif'><title>{escape(title)}</title>"
+        f"font-family='DejaVu Sans, Arial, sans-serif'><title>{esc(title)}</title>"
         f"<circle cx='100' cy='100' r='96' fill='{colour}'/><circle cx='100' cy='100' r='84' fill='none' "
         f"stroke='#ffffff' stroke-width='3'/>{text}"
-        f"<text x='100' y='168' font-size='10' text-anchor='middle' fill='#ffffff'>{escape(issuer[:30])}</text></svg>"
+        f"<text x='100' y='168' font-size='10' text-anchor='middle' fill='#ffffff'>{esc(issuer[:30])}</text></svg>"
     )
 
 
@@ -53,7 +55,7 @@ def bake(svg: str, *, credential: dict | None = None, jwt: str = "") -> str:
     if (credential is None) == (not jwt):
         raise ValueError("bake either a credential with a proof or a VC-JWT")
     if jwt:
-        element = f"<openbadges:credential verify={quoteattr(jwt)}/>"
+        element = f"<openbadges:credential verify={attr(jwt)}/>"
     else:
         body = json.dumps(credential, ensure_ascii=False)
         if "]]>" in body:

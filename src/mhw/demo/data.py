@@ -74,6 +74,9 @@ PARTNERS = {
         ("Omgevingsdienst Eemsdelta (fictief)", "government", "", "Delfzijl"),
         ("Fieldlab Zoutcaverne", "fieldlab", "", "Zuidwending"),
         ("Waterstof Innovatielab Zernike", "innovation_lab", "", "Groningen"),
+        ("Energie Onderzoekscentrum Noord (fictief)", "research_institute", "", "Groningen"),
+        ("Vereniging Waterstof Noord", "sector_association", "", "Groningen"),
+        ("Werkplein Groningen (UWV, fictief)", "work_centre", "", "Groningen"),
     ],
     "rijnmond": [
         ("Maasvlakte Waterstofterminal B.V.", "company", "large", "Rotterdam"),
@@ -85,7 +88,18 @@ PARTNERS = {
         ("Gemeente Havenstad (fictief)", "government", "", "Rotterdam"),
         ("Fieldlab Haven Waterstof", "fieldlab", "", "Rotterdam"),
         ("Innovatielab Procesindustrie", "innovation_lab", "", "Delft"),
+        ("Onderzoeksinstituut Haven Energie (fictief)", "research_institute", "", "Delft"),
+        ("Brancheorganisatie Procesindustrie Rijnmond", "sector_association", "", "Rotterdam"),
+        ("Werkgeversservicepunt Rijnmond (UWV, fictief)", "work_centre", "", "Rotterdam"),
     ],
+}
+# The type of education of the providers above (and of the default provider of other campuses).
+EDUCATION_TYPES = {
+    "Noordelijk Vakcollege Techniek": "mbo",
+    "Hogeschool Waterstof Noord": "hbo",
+    "Veiligheidsacademie Noordkust": "private",
+    "Vakschool Haven en Proces": "mbo",
+    "Opleidingscentrum Procesveiligheid Rijnmond": "private",
 }
 DEFAULT_PARTNERS = [
     ("{city} Waterstoftechniek B.V.", "company", "sme", "{city}"),

@@ -53,8 +53,9 @@ def seed_partners(campuses: dict[str, Campus]) -> None:
         ]
         for name, kind, size_class, city in rows:
             Organisation.objects.get_or_create(
-                campus=campus, name=name, defaults={"kind": kind, "size_class": size_class, "city": city}
-            )
+                campus=campus, name=name, defaults={"kind": kind, "size_class": size_class, "city": city,
+                                                    "education_type": data.EDUCATION_TYPES.get(name, "")},
+            )  # fmt: skip
 
 
 def seed_staff(campuses: dict[str, Campus]) -> None:

@@ -1,11 +1,12 @@
 """Demo campus ecosystems of the northern and the Rijnmond campus: the L&D network's members, questions and a meeting
-with decisions. Built through the real services; idempotent."""
+with decisions, and the relations of the key players on the ecosystem map. Built through the real services;
+idempotent."""
 
 import datetime
 
 from mhw.accounts.models import Campus, Organisation, User
 from mhw.demo.data import DEMO_DOMAIN
-from mhw.ecosystem.models import NetworkMeeting, NetworkMember, NetworkQuestion
+from mhw.ecosystem.models import NetworkMeeting, NetworkMember, NetworkQuestion, Relation
 from mhw.ecosystem.services import network
 
 # campus slug → (manager e-mail local part, members: name, organisation, role, position)
@@ -34,6 +35,23 @@ NETWORKS = {
         ],
     ),
 }
+# campus slug → relations on the ecosystem map: (from, kind, to)
+RELATIONS = {
+    "noord": [
+        ("Noordelijk Vakcollege Techniek", "training", "Noorderwind Elektrolyse B.V."),
+        ("Hogeschool Waterstof Noord", "research", "Energie Onderzoekscentrum Noord (fictief)"),
+        ("Provincie Noorderland (fictief)", "funding", "Fieldlab Zoutcaverne"),
+        ("Werkplein Groningen (UWV, fictief)", "collaboration", "Transport Vennootschap Lauwersmeer"),
+        ("Waddenpijp Leidingbouw B.V.", "supply", "Noorderwind Elektrolyse B.V."),
+        ("Vereniging Waterstof Noord", "collaboration", "Waterstof Innovatielab Zernike"),
+    ],
+    "rijnmond": [
+        ("Vakschool Haven en Proces", "training", "Maasvlakte Waterstofterminal B.V."),
+        ("Onderzoeksinstituut Haven Energie (fictief)", "research", "Rijnmond Elektrolyserbouw B.V."),
+        ("Gemeente Havenstad (fictief)", "funding", "Fieldlab Haven Waterstof"),
+        ("Werkgeversservicepunt Rijnmond (UWV, fictief)", "collaboration", "Botlek Pijpleidingtechniek B.V."),
+    ],
+}
 QUESTIONS = [
     ("inflow", "Hoe trekken we technici uit andere sectoren naar waterstof?", "active"),
     ("retention", "Hoe houden we onze monteurs bij met nieuwe installaties?", "open"),
@@ -56,6 +74,10 @@ def seed_ecosystem() -> None:
             network.add_question(manager, NetworkQuestion(campus=campus, theme=theme, text=text, status=status))
             for theme, text, status in QUESTIONS
         ]
+        for source, kind, target in RELATIONS[slug]:
+            relation = Relation(campus=campus, source=Organisation.objects.get(campus=campus, name=source),
+                                target=Organisation.objects.get(campus=campus, name=target), kind=kind)  # fmt: skip
+            network.add_relation(manager, relation)
         network.record_meeting(
             manager,
             NetworkMeeting(campus=campus, held_on=datetime.date(2026, 10, 14), title="Netwerkbijeenkomst najaar",

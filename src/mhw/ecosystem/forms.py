@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from mhw.accounts.models import Organisation
-from mhw.ecosystem.models import NetworkMeeting, NetworkMember, NetworkQuestion
+from mhw.ecosystem.models import NetworkMeeting, NetworkMember, NetworkQuestion, Relation
 
 DECISION_ROWS = 3
 
@@ -56,3 +56,16 @@ class MeetingForm(forms.ModelForm):
             for i in range(DECISION_ROWS)
             if self.cleaned_data.get(f"decision_{i}", "").strip()
         ]  # fmt: skip
+
+
+class RelationForm(forms.ModelForm):
+    class Meta:
+        model = Relation
+        fields = ["source", "kind", "target", "note"]
+
+    def __init__(self, *args, campus, **kwargs):
+        super().__init__(*args, **kwargs)
+        players = Organisation.objects.filter(campus=campus)
+        self.fields["source"].queryset = players
+        self.fields["target"].queryset = players
+        self.instance.campus = campus

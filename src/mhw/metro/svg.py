@@ -7,9 +7,10 @@ line brings it forward (CSS in the SVG), and a station with an address is a link
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
 
 from mhw.metro.layout import CHAR_WIDTH, FONT_SIZE, LINE_HEIGHT, MARKER, MapLayout
+from mhw.xmltext import attribute as attr
+from mhw.xmltext import text as esc
 
 PALETTE = ("#e2001a", "#0069b4", "#00963f", "#f7a600", "#8c2f8f", "#00a3d9", "#e5007d", "#7b5b3a", "#5a6f7c",
            "#9bbb1f")  # fmt: skip
@@ -60,8 +61,8 @@ def map_svg(
     against_order = {c.line for c in layout.conflicts}
     out = [
         f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width:.0f} {height:.0f}' width='{width:.0f}' "
-        f"height='{height:.0f}' role='img' class='metro-map' font-family={quoteattr(FONT)} font-size='{FONT_SIZE:g}'>",
-        f"<title>{escape(title)}</title>",
+        f"height='{height:.0f}' role='img' class='metro-map' font-family={attr(FONT)} font-size='{FONT_SIZE:g}'>",
+        f"<title>{esc(title)}</title>",
         f"<style>{STYLE}</style>",
         f"<rect width='{width:.0f}' height='{height:.0f}' fill='#ffffff'/>",
         "<g class='metro-lines'>",
@@ -72,7 +73,7 @@ def map_svg(
             continue
         conflict = " data-conflict='true'" if key in against_order else ""
         out.append(
-            f"<g class='metro-line' data-line={quoteattr(key)}{conflict}><title>{escape(styles[key].name)}</title>"
+            f"<g class='metro-line' data-line={attr(key)}{conflict}><title>{esc(styles[key].name)}</title>"
             f"<path d='{_path(line.points)}' stroke='{colours[key]}'/></g>"
         )
     out.append("</g><g class='metro-stations'>")
@@ -84,25 +85,22 @@ def map_svg(
             f"height='{rect_height:.1f}' rx='{MARKER:g}'{stroke}/>"
         )
         spans = "".join(
-            f"<tspan x='{station.x:.1f}' y='{station.label_box.top + (i + 0.8) * LINE_HEIGHT:.1f}'>"
-            f"{escape(text)}</tspan>"
+            f"<tspan x='{station.x:.1f}' y='{station.label_box.top + (i + 0.8) * LINE_HEIGHT:.1f}'>{esc(text)}</tspan>"
             for i, text in enumerate(station.label_lines)
         )
         name = station_names.get(key) or " ".join(station.label_lines)
-        body = f"<title>{escape(name)}</title>{marker}<text text-anchor='middle' aria-hidden='true'>{spans}</text>"
-        attributes = (
-            f"class='metro-station' data-station={quoteattr(key)} data-lines={quoteattr(' '.join(station.lines))}"
-        )
+        body = f"<title>{esc(name)}</title>{marker}<text text-anchor='middle' aria-hidden='true'>{spans}</text>"
+        attributes = f"class='metro-station' data-station={attr(key)} data-lines={attr(' '.join(station.lines))}"
         if key in station_urls:
-            out.append(f"<a href={quoteattr(station_urls[key])} {attributes}>{body}</a>")
+            out.append(f"<a href={attr(station_urls[key])} {attributes}>{body}</a>")
         else:
             out.append(f"<g {attributes}>{body}</g>")
     out.append("</g><g class='metro-legend'>")
     for i, key in enumerate(keys):
         y = legend_top + i * LEGEND_ROW + 8
         out.append(
-            f"<g data-line={quoteattr(key)}><rect x='24' y='{y:.0f}' width='36' height='{TRACK_WIDTH}' rx='3' "
-            f"fill='{colours[key]}'/><text x='70' y='{y + TRACK_WIDTH:.0f}'>{escape(styles[key].name)}</text></g>"
+            f"<g data-line={attr(key)}><rect x='24' y='{y:.0f}' width='36' height='{TRACK_WIDTH}' rx='3' "
+            f"fill='{colours[key]}'/><text x='70' y='{y + TRACK_WIDTH:.0f}'>{esc(styles[key].name)}</text></g>"
         )
     out.append("</g></svg>")
     return "".join(out)

@@ -7,7 +7,9 @@ their values as data attributes, so the page and the tests read the same picture
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
+
+from mhw.xmltext import attribute as attr
+from mhw.xmltext import text as esc
 
 FONT = "font-family='DejaVu Sans, Arial, sans-serif'"
 BAR_COLOURS = ("#0b6e4f", "#1f7ab8", "#b9770e", "#7570b3", "#d95f02", "#1b9e77")
@@ -56,11 +58,11 @@ def gantt_svg(bars: Sequence[Bar], hours_per_week: float, labels: GanttLabels) -
     out = [
         f"<svg xmlns='http://www.w3.org/2000/svg' width='{width:.0f}' height='{height:.0f}' "
         f"viewBox='0 0 {width:.0f} {height:.0f}' role='img' class='gantt' {FONT}>",
-        f"<title>{escape(labels.title)}</title>",
+        f"<title>{esc(labels.title)}</title>",
         "<rect width='100%' height='100%' fill='#ffffff'/>",
-        f"<text x='16' y='24' font-size='15' font-weight='bold'>{escape(labels.title)}</text>",
+        f"<text x='16' y='24' font-size='15' font-weight='bold'>{esc(labels.title)}</text>",
         f"<text x='{left - 8:.0f}' y='{top - 10}' font-size='10' text-anchor='end' fill='#566573'>"
-        f"{escape(labels.week)}</text>",
+        f"{esc(labels.week)}</text>",
     ]
     for week in range(weeks):
         x = left + column * week
@@ -77,17 +79,16 @@ def gantt_svg(bars: Sequence[Bar], hours_per_week: float, labels: GanttLabels) -
         colour = BAR_COLOURS[index % len(BAR_COLOURS)]
         out.append(
             f"<text x='{left - 8:.0f}' y='{y + row / 2 + 4:.0f}' font-size='{size}' text-anchor='end'>"
-            f"{escape(bar.label)}</text>"
+            f"{esc(bar.label)}</text>"
         )
         out.append(
             f"<rect class='bar' x='{left + column * bar.start_week:.0f}' y='{y + 4}' "
             f"width='{column * (bar.end_week - bar.start_week)}' height='{row - 8}' rx='3' fill='{colour}' "
-            f"data-start='{bar.start_week}' data-end='{bar.end_week}' data-label={quoteattr(bar.label)}>"
-            f"<title>{escape(bar.label)}: {bar.weekly_hours:g}</title></rect>"
+            f"data-start='{bar.start_week}' data-end='{bar.end_week}' data-label={attr(bar.label)}>"
+            f"<title>{esc(bar.label)}: {bar.weekly_hours:g}</title></rect>"
         )
     out.append(
-        f"<text x='{left - 8:.0f}' y='{load_top + 30}' font-size='{size}' text-anchor='end'>"
-        f"{escape(labels.hours)}</text>"
+        f"<text x='{left - 8:.0f}' y='{load_top + 30}' font-size='{size}' text-anchor='end'>{esc(labels.hours)}</text>"
     )
     scale = 40 / max(hours_per_week, max(weekly_load(bars, weeks), default=0), 1)
     for week, hours in enumerate(weekly_load(bars, weeks)):

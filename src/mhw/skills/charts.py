@@ -8,7 +8,9 @@ points carry their values as data attributes, so the page, the download and the 
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
+
+from mhw.xmltext import attribute as attr
+from mhw.xmltext import text as esc
 
 FONT = "font-family='DejaVu Sans, Arial, sans-serif'"
 # Gap 0..5 from calm to urgent; colour-blind safe sequential palette with enough contrast for dark text.
@@ -54,21 +56,21 @@ def heatmap_svg(
     out = [
         f"<svg xmlns='http://www.w3.org/2000/svg' width='{width:.0f}' height='{height:.0f}' "
         f"viewBox='0 0 {width:.0f} {height:.0f}' role='img' class='heatmap' {FONT}>",
-        f"<title>{escape(labels.title)}</title>",
+        f"<title>{esc(labels.title)}</title>",
         "<rect width='100%' height='100%' fill='#ffffff'/>",
-        f"<text x='16' y='26' font-size='16' font-weight='bold'>{escape(labels.title)}</text>",
+        f"<text x='16' y='26' font-size='16' font-weight='bold'>{esc(labels.title)}</text>",
     ]
     for index, name in enumerate(specialisms):
         x = left + cell * index + cell / 2
         out.append(
             f"<text class='column-label' data-index='{index}' x='{x:.1f}' y='{top - 8:.1f}' font-size='{size}' "
-            f"transform='rotate(-45 {x:.1f} {top - 8:.1f})'>{escape(name)}</text>"
+            f"transform='rotate(-45 {x:.1f} {top - 8:.1f})'>{esc(name)}</text>"
         )
     for row, role in enumerate(roles):
         y = top + cell * row
         out.append(
             f"<text class='row-label' data-index='{row}' x='{left - 8:.1f}' y='{y + cell / 2 + 4:.1f}' "
-            f"font-size='{size}' text-anchor='end'>{escape(role)}</text>"
+            f"font-size='{size}' text-anchor='end'>{esc(role)}</text>"
         )
         for column, gap in enumerate(gaps[row]):
             x = left + cell * column
@@ -76,14 +78,14 @@ def heatmap_svg(
             shown = labels.no_data if gap is None else value
             tooltip = f"{role} · {specialisms[column]}: {shown}"
             out.append(
-                f"<g class='cell' data-role={quoteattr(role)} data-specialism={quoteattr(specialisms[column])} "
-                f"data-gap='{value}'><title>{escape(tooltip)}</title>"
+                f"<g class='cell' data-role={attr(role)} data-specialism={attr(specialisms[column])} "
+                f"data-gap='{value}'><title>{esc(tooltip)}</title>"
                 f"<rect x='{x:.1f}' y='{y:.1f}' width='{cell}' height='{cell}' fill='{gap_colour(gap)}' "
                 f"stroke='#8a9aa5' stroke-width='1'/>"
                 f"<text x='{x + cell / 2:.1f}' y='{y + cell / 2 + 5:.1f}' font-size='14' text-anchor='middle'>"
-                f"{escape(value or '–')}</text></g>"
+                f"{esc(value or '–')}</text></g>"
             )
-    out.append(f"<text x='16' y='{legend_y:.1f}' font-size='{size}'>{escape(labels.legend)}</text>")
+    out.append(f"<text x='16' y='{legend_y:.1f}' font-size='{size}'>{esc(labels.legend)}</text>")
     start = 16 + _text_width(labels.legend, size) + 12
     for gap in range(6):
         x = start + gap * 30
@@ -125,9 +127,9 @@ def spider_svg(axes: Sequence[str], series: Sequence[Series], title: str, max_le
     out = [
         f"<svg xmlns='http://www.w3.org/2000/svg' width='{width:.0f}' height='{height:.0f}' "
         f"viewBox='0 0 {width:.0f} {height:.0f}' role='img' class='spider' {FONT}>",
-        f"<title>{escape(title)}</title>",
+        f"<title>{esc(title)}</title>",
         "<rect width='100%' height='100%' fill='#ffffff'/>",
-        f"<text x='16' y='24' font-size='16' font-weight='bold'>{escape(title)}</text>",
+        f"<text x='16' y='24' font-size='16' font-weight='bold'>{esc(title)}</text>",
     ]
     for level in range(1, max_level + 1):
         ring = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(a, level) for a in range(len(axes))))
@@ -143,7 +145,7 @@ def spider_svg(axes: Sequence[str], series: Sequence[Series], title: str, max_le
         )
         out.append(
             f"<text class='axis-label' data-index='{index}' x='{lx:.1f}' y='{ly + 4:.1f}' font-size='{size}' "
-            f"text-anchor='{anchor}'>{escape(name)}</text>"
+            f"text-anchor='{anchor}'>{esc(name)}</text>"
         )
     for number, item in enumerate(series):
         colour = SERIES_COLOURS[number % len(SERIES_COLOURS)]
@@ -151,13 +153,13 @@ def spider_svg(axes: Sequence[str], series: Sequence[Series], title: str, max_le
         points = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(a, v) for a, v in enumerate(values)))
         data = ",".join("" if v is None else str(v) for v in item.values)
         out.append(
-            f"<polygon class='series' data-series={quoteattr(item.name)} data-values='{data}' points='{points}' "
+            f"<polygon class='series' data-series={attr(item.name)} data-values='{data}' points='{points}' "
             f"fill='{colour}' fill-opacity='0.15' stroke='{colour}' stroke-width='2.5'/>"
         )
         y = legend_top + 22 * number
         out.append(
             f"<g class='legend-item'><rect x='16' y='{y:.1f}' width='16' height='4' fill='{colour}'/>"
-            f"<text x='40' y='{y + 6:.1f}' font-size='{size}'>{escape(item.name)}</text></g>"
+            f"<text x='40' y='{y + 6:.1f}' font-size='{size}'>{esc(item.name)}</text></g>"
         )
     out.append("</svg>")
     return "\n".join(out)

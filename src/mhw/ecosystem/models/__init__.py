@@ -1,3 +1,10 @@
-from mhw.ecosystem.models.network import Decision, NetworkMeeting, NetworkMember, NetworkQuestion, composition
+from mhw.ecosystem.models.network import (
+    Decision,
+    NetworkMeeting,
+    NetworkMember,
+    NetworkQuestion,
+    Relation,
+    composition,
+)
 
-__all__ = ["Decision", "NetworkMeeting", "NetworkMember", "NetworkQuestion", "composition"]
+__all__ = ["Decision", "NetworkMeeting", "NetworkMember", "NetworkQuestion", "Relation", "composition"]

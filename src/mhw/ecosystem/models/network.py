@@ -124,3 +124,38 @@ def composition(members) -> dict:
         "large": large, "smes": smes, "advised_large": ADVISED_LARGE_COMPANIES, "advised_smes": ADVISED_SMES,
         "meets_advice": large >= ADVISED_LARGE_COMPANIES and smes >= ADVISED_SMES,
     }  # fmt: skip
+
+
+class Relation(models.Model):
+    """How two key players around the campus work together; drawn as a line on the ecosystem map."""
+
+    class Kind(models.TextChoices):
+        COLLABORATION = "collaboration", _("Collaboration")
+        TRAINING = "training", _("Training and education")
+        RESEARCH = "research", _("Research")
+        FUNDING = "funding", _("Funding")
+        SUPPLY = "supply", _("Supply chain")
+
+    campus = models.ForeignKey("accounts.Campus", on_delete=models.PROTECT, related_name="+", verbose_name=_("campus"))
+    source = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.CASCADE, related_name="+", verbose_name=_("from")
+    )
+    target = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.CASCADE, related_name="+", verbose_name=_("to")
+    )
+    kind = models.CharField(_("relation"), max_length=20, choices=Kind.choices)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    objects = CampusQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["source__name", "target__name", "kind"]
+        verbose_name = _("relation")
+        verbose_name_plural = _("relations")
+        constraints = [
+            models.UniqueConstraint(fields=["source", "target", "kind"], name="relation_once"),
+            models.CheckConstraint(condition=~models.Q(source=models.F("target")), name="relation_between_two"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source} — {self.target}"

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from mhw.accounts.audit import record_event
 from mhw.accounts.permissions import can
 from mhw.accounts.roles import Capability
-from mhw.ecosystem.models import Decision, NetworkMeeting, NetworkMember, NetworkQuestion
+from mhw.ecosystem.models import Decision, NetworkMeeting, NetworkMember, NetworkQuestion, Relation
 
 
 class EcosystemError(ValueError):
@@ -72,3 +72,24 @@ def record_meeting(actor, meeting: NetworkMeeting, decisions: list[dict]) -> Net
         actor, "network.meeting_recorded", meeting, details={"meeting": meeting.pk, "decisions": len(decisions)}
     )
     return meeting
+
+
+@transaction.atomic
+def add_relation(actor, relation: Relation) -> Relation:
+    require_manager(actor, relation.campus_id)
+    if relation.source_id == relation.target_id:
+        raise EcosystemError(_("A relation is between two different players."))
+    if {relation.source.campus_id, relation.target.campus_id} != {relation.campus_id}:
+        raise EcosystemError(_("Choose players of the campus."))
+    if Relation.objects.filter(source=relation.source, target=relation.target, kind=relation.kind).exists():
+        raise EcosystemError(_("This relation is on the map already."))
+    relation.save()
+    record_event(actor, "ecosystem.relation_added", relation, details={"relation": relation.pk})
+    return relation
+
+
+@transaction.atomic
+def remove_relation(actor, relation: Relation) -> None:
+    require_manager(actor, relation.campus_id)
+    record_event(actor, "ecosystem.relation_removed", relation, details={"relation": relation.pk})
+    relation.delete()
