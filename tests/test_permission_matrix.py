@@ -14,7 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from mhw.credentials.models import Achievement, CredentialShare, IssuedCredential, RegisteringBody
 from mhw.credentials.services import active_key, issue
 from mhw.credentials.wallet import create_share
-from mhw.ecosystem.models import NetworkMember, NetworkQuestion, Relation
+from mhw.ecosystem.models import FunctionFill, NetworkMember, NetworkQuestion, Relation
 from mhw.metro.services.planner import cancel_token as cancel_registration_token
 from mhw.recruitment.services import cancel_token
 from tests.conftest import ACTORS, World
@@ -629,6 +629,10 @@ PAGES: dict[str, Route] = {
     "ecosystem_relation_remove": Route(
         "post", lambda w: reverse("ecosystem_relation_remove", args=[_relation(w).pk]), only(MANAGE_PARTNERS, 302, 403)
     ),
+    "kenniscirkel": Route("get", _url("kenniscirkel"), only(VIEW_PARTNERS, 200, 403, coach_campus_b=200)),
+    "kenniscirkel_fill_remove": Route(
+        "post", lambda w: reverse("kenniscirkel_fill_remove", args=[_fill(w).pk]), only(MANAGE_PARTNERS, 302, 403)
+    ),
     # Participants of the companies register on public pages that the companies pass on, and cancel from their mail.
     "session_signup": Route("get", lambda w: reverse("session_signup", args=[metro.session(w).public_id]), expect(200)),
     "session_calendar": Route(
@@ -821,6 +825,12 @@ def _network_question(world: World) -> NetworkQuestion:
 def _relation(world: World) -> Relation:
     return Relation.objects.get_or_create(
         campus=world.campus_a, source=world.company_a, target=world.provider_a, kind="training"
+    )[0]
+
+
+def _fill(world: World) -> FunctionFill:
+    return FunctionFill.objects.get_or_create(
+        campus=world.campus_a, organisation=world.provider_a, position=3, defaults={"strength": 3}
     )[0]
 
 

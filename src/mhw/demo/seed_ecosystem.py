@@ -1,13 +1,13 @@
 """Demo campus ecosystems of the northern and the Rijnmond campus: the L&D network's members, questions and a meeting
-with decisions, and the relations of the key players on the ecosystem map. Built through the real services;
-idempotent."""
+with decisions, the relations of the key players on the ecosystem map, and who fills the KennisCirkel's functions.
+Built through the real services; idempotent."""
 
 import datetime
 
 from mhw.accounts.models import Campus, Organisation, User
 from mhw.demo.data import DEMO_DOMAIN
 from mhw.ecosystem.models import NetworkMeeting, NetworkMember, NetworkQuestion, Relation
-from mhw.ecosystem.services import network
+from mhw.ecosystem.services import knowledge, network
 
 # campus slug → (manager e-mail local part, members: name, organisation, role, position)
 NETWORKS = {
@@ -52,6 +52,28 @@ RELATIONS = {
         ("Werkgeversservicepunt Rijnmond (UWV, fictief)", "collaboration", "Botlek Pijpleidingtechniek B.V."),
     ],
 }
+# campus slug → who fills which knowledge function (1–6, see ecosystem/models/knowledge.py) and how strongly (1–3)
+FILLS = {
+    "noord": [
+        ("Energie Onderzoekscentrum Noord (fictief)", 1, 3),
+        ("Hogeschool Waterstof Noord", 1, 2),
+        ("Fieldlab Zoutcaverne", 1, 2),
+        ("Vereniging Waterstof Noord", 2, 2),
+        ("Noordelijk Vakcollege Techniek", 3, 3),
+        ("Hogeschool Waterstof Noord", 3, 2),
+        ("Veiligheidsacademie Noordkust", 4, 1),
+        ("Waterstof Innovatielab Zernike", 5, 2),
+        ("Werkplein Groningen (UWV, fictief)", 6, 1),
+    ],
+    "rijnmond": [
+        ("Onderzoeksinstituut Haven Energie (fictief)", 1, 3),
+        ("Brancheorganisatie Procesindustrie Rijnmond", 2, 3),
+        ("Vakschool Haven en Proces", 3, 3),
+        ("Opleidingscentrum Procesveiligheid Rijnmond", 4, 3),
+        ("Fieldlab Haven Waterstof", 5, 2),
+        ("Werkgeversservicepunt Rijnmond (UWV, fictief)", 6, 2),
+    ],
+}
 QUESTIONS = [
     ("inflow", "Hoe trekken we technici uit andere sectoren naar waterstof?", "active"),
     ("retention", "Hoe houden we onze monteurs bij met nieuwe installaties?", "open"),
@@ -78,6 +100,9 @@ def seed_ecosystem() -> None:
             relation = Relation(campus=campus, source=Organisation.objects.get(campus=campus, name=source),
                                 target=Organisation.objects.get(campus=campus, name=target), kind=kind)  # fmt: skip
             network.add_relation(manager, relation)
+        for name, position, strength in FILLS[slug]:
+            knowledge.set_fill(manager, campus, organisation=Organisation.objects.get(campus=campus, name=name),
+                               position=position, strength=strength)  # fmt: skip
         network.record_meeting(
             manager,
             NetworkMeeting(campus=campus, held_on=datetime.date(2026, 10, 14), title="Netwerkbijeenkomst najaar",

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from mhw.accounts.models import Organisation
-from mhw.ecosystem.models import NetworkMeeting, NetworkMember, NetworkQuestion, Relation
+from mhw.ecosystem.models import FunctionFill, NetworkMeeting, NetworkMember, NetworkQuestion, Relation
 
 DECISION_ROWS = 3
 
@@ -69,3 +69,38 @@ class RelationForm(forms.ModelForm):
         self.fields["source"].queryset = players
         self.fields["target"].queryset = players
         self.instance.campus = campus
+
+
+class FillForm(forms.Form):
+    organisation = forms.ModelChoiceField(Organisation.objects.none(), label=_("Player"))
+    position = forms.TypedChoiceField(label=_("Knowledge function"), coerce=int)
+    strength = forms.TypedChoiceField(label=_("Strength"), coerce=int, choices=FunctionFill.Strength.choices)
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+    def __init__(self, *args, campus, functions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(campus=campus)
+        self.fields["position"].choices = [(f.position, f.name) for f in functions]
+
+
+class FunctionsForm(forms.Form):
+    """The six functions' names and descriptions, in Dutch and English."""
+
+    def __init__(self, *args, functions, **kwargs):
+        super().__init__(*args, **kwargs)
+        for f in functions:
+            for field, label, length in (("name_nl", _("Name (Dutch)"), 120), ("name_en", _("Name (English)"), 120),
+                                         ("description_nl", _("Description (Dutch)"), 300),
+                                         ("description_en", _("Description (English)"), 300)):  # fmt: skip
+                self.fields[f"{field}_{f.position}"] = forms.CharField(
+                    label=f"{f.position}. {label}", max_length=length, required=field.startswith("name"),
+                    initial=getattr(f, field),
+                )  # fmt: skip
+        self.positions = [f.position for f in functions]
+
+    def rows(self) -> list[dict]:
+        return [
+            {"position": p, **{k: self.cleaned_data[f"{k}_{p}"] for k in ("name_nl", "name_en", "description_nl",
+                                                                            "description_en")}}
+            for p in self.positions
+        ]  # fmt: skip

@@ -1,11 +1,13 @@
 from django.urls import path
 
-from mhw.ecosystem import map_views, network_views
+from mhw.ecosystem import knowledge_views, map_views, network_views
 
 urlpatterns = [
     path("network/", network_views.network_page, name="network"),
     path("network/members/<int:pk>/remove/", network_views.member_remove, name="network_member_remove"),
     path("network/questions/<int:pk>/status/", network_views.question_status, name="network_question_status"),
+    path("kenniscirkel/", knowledge_views.kenniscirkel_page, name="kenniscirkel"),
+    path("kenniscirkel/fills/<int:pk>/remove/", knowledge_views.fill_remove, name="kenniscirkel_fill_remove"),
     path("ecosystem/", map_views.ecosystem_page, name="ecosystem_map"),
     path("ecosystem/relations/<int:pk>/remove/", map_views.relation_remove, name="ecosystem_relation_remove"),
 ]

@@ -19,7 +19,6 @@ def navigation(request):
             items.append(("event_manage", _("Events")))
         if can(user, Capability.VIEW_PARTNERS):
             items.append(("organisation_list", _("Partners")))
-            items.append(("network", _("L&D network")))
             items.append(("ecosystem_map", _("Ecosystem")))
         if can(user, Capability.VIEW_PARTNERS) or user.organisation_ids:
             items.append(("cluster_list", _("Company route")))
