@@ -14,7 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from mhw.credentials.models import Achievement, CredentialShare, IssuedCredential, RegisteringBody
 from mhw.credentials.services import active_key, issue
 from mhw.credentials.wallet import create_share
-from mhw.ecosystem.models import FunctionFill, NetworkMember, NetworkQuestion, Relation
+from mhw.ecosystem.models import Development, FunctionFill, NetworkMember, NetworkQuestion, Relation
 from mhw.metro.services.planner import cancel_token as cancel_registration_token
 from mhw.recruitment.services import cancel_token
 from tests.conftest import ACTORS, World
@@ -633,6 +633,12 @@ PAGES: dict[str, Route] = {
     "kenniscirkel_fill_remove": Route(
         "post", lambda w: reverse("kenniscirkel_fill_remove", args=[_fill(w).pk]), only(MANAGE_PARTNERS, 302, 403)
     ),
+    "innovation": Route("get", _url("innovation"), only(VIEW_PARTNERS, 200, 403, coach_campus_b=200)),
+    "development_detail": Route(
+        "get",
+        lambda w: reverse("development_detail", args=[_development(w).pk]),
+        only(VIEW_PARTNERS, 200, 403, coach_campus_b=404),
+    ),
     # Participants of the companies register on public pages that the companies pass on, and cancel from their mail.
     "session_signup": Route("get", lambda w: reverse("session_signup", args=[metro.session(w).public_id]), expect(200)),
     "session_calendar": Route(
@@ -832,6 +838,10 @@ def _fill(world: World) -> FunctionFill:
     return FunctionFill.objects.get_or_create(
         campus=world.campus_a, organisation=world.provider_a, position=3, defaults={"strength": 3}
     )[0]
+
+
+def _development(world: World) -> Development:
+    return Development.objects.get_or_create(campus=world.campus_a, name="Waterstof in het wagenpark")[0]
 
 
 def _register(world: World) -> RegisteringBody:

@@ -1,13 +1,17 @@
 """Demo campus ecosystems of the northern and the Rijnmond campus: the L&D network's members, questions and a meeting
-with decisions, the relations of the key players on the ecosystem map, and who fills the KennisCirkel's functions.
+with decisions, the relations of the key players on the ecosystem map, who fills the KennisCirkel's functions, and
+the hydrogen developments of the innovation system analysis.
 Built through the real services; idempotent."""
 
 import datetime
 
 from mhw.accounts.models import Campus, Organisation, User
 from mhw.demo.data import DEMO_DOMAIN
-from mhw.ecosystem.models import NetworkMeeting, NetworkMember, NetworkQuestion, Relation
-from mhw.ecosystem.services import knowledge, network
+from mhw.demo.seed_learning import item_code
+from mhw.ecosystem.innovation import SYSTEM_FUNCTIONS
+from mhw.ecosystem.models import Development, NetworkMeeting, NetworkMember, NetworkQuestion, Relation
+from mhw.ecosystem.services import innovation, knowledge, network
+from mhw.skills.models import UloItem, UloStatus
 
 # campus slug → (manager e-mail local part, members: name, organisation, role, position)
 NETWORKS = {
@@ -74,6 +78,36 @@ FILLS = {
         ("Werkgeversservicepunt Rijnmond (UWV, fictief)", 6, 2),
     ],
 }
+# campus slug → hydrogen developments: name, description, scores on the seven system functions (in the order of
+# innovation.SYSTEM_FUNCTIONS), skills asked (ULO key, item index, level)
+DEVELOPMENTS = {
+    "noord": [
+        (
+            "Groene waterstof uit wind op zee",
+            "Elektrolyse bij de Eemshaven met stroom van windparken op zee.",
+            [4, 4, 3, 4, 3, 4, 4],
+            [
+                ("elektrolyser-veilig-installeren", 0, 3),
+                ("h2-gevaren-herkennen", 0, 2),
+                ("lekdichtheid-controleren", 0, 3),
+            ],
+        ),
+        (
+            "Waterstof in het wagenpark",
+            "Vrachtwagens en bussen op brandstofcellen, met tankstations in de regio.",
+            [3, 2, 3, 3, 2, 2, 3],
+            [("h2-gevaren-herkennen", 1, 2), ("h2-gevaren-herkennen", 3, 3)],
+        ),
+    ],
+    "rijnmond": [
+        (
+            "Importterminal voor waterstofdragers",
+            "Overslag en kraken van ammoniak tot waterstof in de haven.",
+            [4, 3, 3, 4, 4, 4, 3],
+            [("h2-gevaren-herkennen", 2, 3), ("lekdichtheid-controleren", 1, 3)],
+        ),
+    ],
+}
 QUESTIONS = [
     ("inflow", "Hoe trekken we technici uit andere sectoren naar waterstof?", "active"),
     ("retention", "Hoe houden we onze monteurs bij met nieuwe installaties?", "open"),
@@ -103,6 +137,14 @@ def seed_ecosystem() -> None:
         for name, position, strength in FILLS[slug]:
             knowledge.set_fill(manager, campus, organisation=Organisation.objects.get(campus=campus, name=name),
                                position=position, strength=strength)  # fmt: skip
+        for name, description, scores, needs in DEVELOPMENTS[slug]:
+            development = innovation.create_development(
+                manager, Development(campus=campus, name=name, description=description)
+            )
+            innovation.score(manager, development, {f: (v, "") for f, v in zip(SYSTEM_FUNCTIONS, scores, strict=True)})
+            for key, index, level in needs:
+                item = UloItem.objects.get(code=item_code(key, index), version__status=UloStatus.PUBLISHED)
+                innovation.set_skill(manager, development, item=item, level=level)
         network.record_meeting(
             manager,
             NetworkMeeting(campus=campus, held_on=datetime.date(2026, 10, 14), title="Netwerkbijeenkomst najaar",

@@ -4,7 +4,16 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from mhw.accounts.models import Organisation
-from mhw.ecosystem.models import FunctionFill, NetworkMeeting, NetworkMember, NetworkQuestion, Relation
+from mhw.ecosystem.models import (
+    Development,
+    FunctionFill,
+    NetworkMeeting,
+    NetworkMember,
+    NetworkQuestion,
+    Relation,
+    SystemFunction,
+)
+from mhw.skills.models import UloItem, UloStatus
 
 DECISION_ROWS = 3
 
@@ -104,3 +113,50 @@ class FunctionsForm(forms.Form):
                                                                             "description_en")}}
             for p in self.positions
         ]  # fmt: skip
+
+
+class DevelopmentForm(forms.ModelForm):
+    class Meta:
+        model = Development
+        fields = ["name", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, campus, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.campus = campus
+
+
+class ScoresForm(forms.Form):
+    """A score (1–5, or empty while unknown) and the evidence for each of the seven system functions."""
+
+    def __init__(self, *args, development, **kwargs):
+        super().__init__(*args, **kwargs)
+        given = {s.function: s for s in development.scores.all()}
+        for value, label in SystemFunction.choices:
+            current = given.get(value)
+            self.fields[f"score_{value}"] = forms.TypedChoiceField(
+                label=label, required=False, coerce=int, empty_value=None,
+                choices=[("", "—")] + [(n, str(n)) for n in range(1, 6)],
+                initial=current.score if current else "",
+            )  # fmt: skip
+            self.fields[f"evidence_{value}"] = forms.CharField(
+                label=_("Evidence"), required=False, max_length=2000, initial=current.evidence if current else "",
+                widget=forms.Textarea(attrs={"rows": 1}),
+            )  # fmt: skip
+
+    def scores(self) -> dict:
+        return {
+            value: (self.cleaned_data[f"score_{value}"], self.cleaned_data[f"evidence_{value}"].strip())
+            for value in SystemFunction.values
+        }
+
+
+class SkillNeedForm(forms.Form):
+    item = forms.ModelChoiceField(UloItem.objects.none(), label=_("Skill"))
+    level = forms.TypedChoiceField(label=_("Level needed"), coerce=int, choices=[(n, str(n)) for n in range(1, 6)])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["item"].queryset = UloItem.objects.filter(version__status=UloStatus.PUBLISHED).select_related(
+            "version"
+        )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from mhw.ecosystem import knowledge_views, map_views, network_views
+from mhw.ecosystem import innovation_views, knowledge_views, map_views, network_views
 
 urlpatterns = [
     path("network/", network_views.network_page, name="network"),
@@ -8,6 +8,8 @@ urlpatterns = [
     path("network/questions/<int:pk>/status/", network_views.question_status, name="network_question_status"),
     path("kenniscirkel/", knowledge_views.kenniscirkel_page, name="kenniscirkel"),
     path("kenniscirkel/fills/<int:pk>/remove/", knowledge_views.fill_remove, name="kenniscirkel_fill_remove"),
+    path("innovation/", innovation_views.innovation_page, name="innovation"),
+    path("innovation/developments/<int:pk>/", innovation_views.development_detail, name="development_detail"),
     path("ecosystem/", map_views.ecosystem_page, name="ecosystem_map"),
     path("ecosystem/relations/<int:pk>/remove/", map_views.relation_remove, name="ecosystem_relation_remove"),
 ]

@@ -1,3 +1,4 @@
+from mhw.ecosystem.models.innovation import Development, DevelopmentSkill, FunctionScore, SystemFunction
 from mhw.ecosystem.models.knowledge import DEFAULT_FUNCTIONS, FunctionFill, KnowledgeFunction, functions_of
 from mhw.ecosystem.models.network import (
     Decision,
@@ -11,12 +12,16 @@ from mhw.ecosystem.models.network import (
 __all__ = [
     "DEFAULT_FUNCTIONS",
     "Decision",
+    "Development",
+    "DevelopmentSkill",
     "FunctionFill",
+    "FunctionScore",
     "KnowledgeFunction",
     "NetworkMeeting",
     "NetworkMember",
     "NetworkQuestion",
     "Relation",
+    "SystemFunction",
     "composition",
     "functions_of",
 ]
