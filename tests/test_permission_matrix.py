@@ -14,7 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from mhw.credentials.models import Achievement, CredentialShare, IssuedCredential, RegisteringBody
 from mhw.credentials.services import active_key, issue
 from mhw.credentials.wallet import create_share
-from mhw.ecosystem.models import Development, FunctionFill, NetworkMember, NetworkQuestion, Relation
+from mhw.ecosystem.models import Community, Development, FunctionFill, NetworkMember, NetworkQuestion, Relation
 from mhw.metro.services.planner import cancel_token as cancel_registration_token
 from mhw.recruitment.services import cancel_token
 from tests.conftest import ACTORS, World
@@ -639,6 +639,12 @@ PAGES: dict[str, Route] = {
         lambda w: reverse("development_detail", args=[_development(w).pk]),
         only(VIEW_PARTNERS, 200, 403, coach_campus_b=404),
     ),
+    "communities": Route("get", _url("communities"), only(VIEW_PARTNERS, 200, 403, coach_campus_b=200)),
+    "community_detail": Route(
+        "get",
+        lambda w: reverse("community_detail", args=[_community(w).pk]),
+        only(VIEW_PARTNERS, 200, 403, coach_campus_b=404),
+    ),
     # Participants of the companies register on public pages that the companies pass on, and cancel from their mail.
     "session_signup": Route("get", lambda w: reverse("session_signup", args=[metro.session(w).public_id]), expect(200)),
     "session_calendar": Route(
@@ -842,6 +848,15 @@ def _fill(world: World) -> FunctionFill:
 
 def _development(world: World) -> Development:
     return Development.objects.get_or_create(campus=world.campus_a, name="Waterstof in het wagenpark")[0]
+
+
+def _community(world: World) -> Community:
+    community, created = Community.objects.get_or_create(
+        campus=world.campus_a, name="Van schip naar waterstof", defaults={"development": _development(world)}
+    )
+    if created:
+        community.partners.add(world.company_a)
+    return community
 
 
 def _register(world: World) -> RegisteringBody:

@@ -1,6 +1,6 @@
 """Demo campus ecosystems of the northern and the Rijnmond campus: the L&D network's members, questions and a meeting
 with decisions, the relations of the key players on the ecosystem map, who fills the KennisCirkel's functions, and
-the hydrogen developments of the innovation system analysis.
+the hydrogen developments of the innovation system analysis, and a microlearning community.
 Built through the real services; idempotent."""
 
 import datetime
@@ -9,8 +9,8 @@ from mhw.accounts.models import Campus, Organisation, User
 from mhw.demo.data import DEMO_DOMAIN
 from mhw.demo.seed_learning import item_code
 from mhw.ecosystem.innovation import SYSTEM_FUNCTIONS
-from mhw.ecosystem.models import Development, NetworkMeeting, NetworkMember, NetworkQuestion, Relation
-from mhw.ecosystem.services import innovation, knowledge, network
+from mhw.ecosystem.models import Community, Development, NetworkMeeting, NetworkMember, NetworkQuestion, Relation
+from mhw.ecosystem.services import communities, innovation, knowledge, network
 from mhw.skills.models import UloItem, UloStatus
 
 # campus slug → (manager e-mail local part, members: name, organisation, role, position)
@@ -145,6 +145,12 @@ def seed_ecosystem() -> None:
             for key, index, level in needs:
                 item = UloItem.objects.get(code=item_code(key, index), version__status=UloStatus.PUBLISHED)
                 innovation.set_skill(manager, development, item=item, level=level)
+        communities.start(
+            manager,
+            Community(campus=campus, name="Van schip naar waterstof" if slug == "noord" else "Haven leert waterstof",
+                      question=questions[0]),
+            list(Organisation.objects.filter(campus=campus, kind__in=["company", "education_provider"])[:3]),
+        )  # fmt: skip
         network.record_meeting(
             manager,
             NetworkMeeting(campus=campus, held_on=datetime.date(2026, 10, 14), title="Netwerkbijeenkomst najaar",

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mhw.accounts.models import Organisation
 from mhw.ecosystem.models import (
+    Community,
     Development,
     FunctionFill,
     NetworkMeeting,
@@ -160,3 +161,28 @@ class SkillNeedForm(forms.Form):
         self.fields["item"].queryset = UloItem.objects.filter(version__status=UloStatus.PUBLISHED).select_related(
             "version"
         )
+
+
+class CommunityForm(forms.ModelForm):
+    class Meta:
+        model = Community
+        fields = ["name", "question", "development", "partners", "started_on"]
+        widgets = {
+            "started_on": forms.DateInput(attrs={"type": "date"}),
+            "partners": forms.SelectMultiple(attrs={"size": 6}),
+        }
+
+    def __init__(self, *args, campus, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.campus = campus
+        self.fields["question"].queryset = NetworkQuestion.objects.filter(campus=campus)
+        self.fields["development"].queryset = Development.objects.filter(campus=campus)
+        self.fields["partners"].queryset = Organisation.objects.filter(campus=campus)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("question") and not cleaned.get("development"):
+            raise forms.ValidationError(
+                _("Start a community on a question of the network or a prioritised development.")
+            )
+        return cleaned

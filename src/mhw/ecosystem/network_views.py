@@ -13,7 +13,7 @@ from mhw.accounts.permissions import can
 from mhw.accounts.roles import Capability
 from mhw.ecosystem.campus_choice import chosen_campus, visible_campuses
 from mhw.ecosystem.forms import MeetingForm, MemberForm, QuestionForm
-from mhw.ecosystem.models import NetworkMeeting, NetworkMember, NetworkQuestion, composition
+from mhw.ecosystem.models import Community, NetworkMeeting, NetworkMember, NetworkQuestion, composition
 from mhw.ecosystem.services import network
 from mhw.ecosystem.services.network import EcosystemError
 
@@ -57,6 +57,7 @@ def network_page(request):
         "questions": NetworkQuestion.objects.filter(campus=campus),
         "meetings": NetworkMeeting.objects.filter(campus=campus).prefetch_related("decisions__question"),
         "forms": forms, "statuses": NetworkQuestion.Status.choices,
+        "lessons": Community.objects.filter(campus=campus, shared_at__isnull=False).order_by("-shared_at"),
     }  # fmt: skip
     return render(request, "ecosystem/network.html", context)
 

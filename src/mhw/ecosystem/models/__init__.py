@@ -1,3 +1,4 @@
+from mhw.ecosystem.models.community import Community, CommunityStep, CommunityStepRecord
 from mhw.ecosystem.models.innovation import Development, DevelopmentSkill, FunctionScore, SystemFunction
 from mhw.ecosystem.models.knowledge import DEFAULT_FUNCTIONS, FunctionFill, KnowledgeFunction, functions_of
 from mhw.ecosystem.models.network import (
@@ -11,6 +12,9 @@ from mhw.ecosystem.models.network import (
 
 __all__ = [
     "DEFAULT_FUNCTIONS",
+    "Community",
+    "CommunityStep",
+    "CommunityStepRecord",
     "Decision",
     "Development",
     "DevelopmentSkill",
