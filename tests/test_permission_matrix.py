@@ -14,7 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from mhw.credentials.models import Achievement, CredentialShare, IssuedCredential, RegisteringBody
 from mhw.credentials.services import active_key, issue
 from mhw.credentials.wallet import create_share
-from mhw.ecosystem.models import Community, Development, FunctionFill, NetworkMember, NetworkQuestion, Relation
+from mhw.ecosystem.models import Community, Development, FunctionFill, NetworkMember, NetworkQuestion, Relation, Vacancy
 from mhw.metro.services.planner import cancel_token as cancel_registration_token
 from mhw.recruitment.services import cancel_token
 from tests.conftest import ACTORS, World
@@ -645,6 +645,13 @@ PAGES: dict[str, Route] = {
         lambda w: reverse("community_detail", args=[_community(w).pk]),
         only(VIEW_PARTNERS, 200, 403, coach_campus_b=404),
     ),
+    "vacancies": Route("get", _url("vacancies"), only(VIEW_PARTNERS, 200, 403, coach_campus_b=200)),
+    "vacancy_profile": Route(
+        "post",
+        lambda w: reverse("vacancy_profile", args=[_vacancy(w).pk]),
+        only(MANAGE_PROFILES, 302, 403),
+        lambda w: {"profile": ""},
+    ),
     # Participants of the companies register on public pages that the companies pass on, and cancel from their mail.
     "session_signup": Route("get", lambda w: reverse("session_signup", args=[metro.session(w).public_id]), expect(200)),
     "session_calendar": Route(
@@ -857,6 +864,12 @@ def _community(world: World) -> Community:
     if created:
         community.partners.add(world.company_a)
     return community
+
+
+def _vacancy(world: World) -> Vacancy:
+    return Vacancy.objects.get_or_create(
+        campus=world.campus_a, company=world.company_a, role_title="Monteur", defaults={"region": "Groningen"}
+    )[0]
 
 
 def _register(world: World) -> RegisteringBody:

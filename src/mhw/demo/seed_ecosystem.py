@@ -1,16 +1,26 @@
 """Demo campus ecosystems of the northern and the Rijnmond campus: the L&D network's members, questions and a meeting
 with decisions, the relations of the key players on the ecosystem map, who fills the KennisCirkel's functions, and
-the hydrogen developments of the innovation system analysis, and a microlearning community.
+the hydrogen developments of the innovation system analysis, a microlearning community, and vacancies.
 Built through the real services; idempotent."""
 
 import datetime
+
+from django.utils import timezone
 
 from mhw.accounts.models import Campus, Organisation, User
 from mhw.demo.data import DEMO_DOMAIN
 from mhw.demo.seed_learning import item_code
 from mhw.ecosystem.innovation import SYSTEM_FUNCTIONS
-from mhw.ecosystem.models import Community, Development, NetworkMeeting, NetworkMember, NetworkQuestion, Relation
-from mhw.ecosystem.services import communities, innovation, knowledge, network
+from mhw.ecosystem.models import (
+    Community,
+    Development,
+    NetworkMeeting,
+    NetworkMember,
+    NetworkQuestion,
+    Relation,
+    Vacancy,
+)
+from mhw.ecosystem.services import communities, innovation, knowledge, network, vacancies
 from mhw.skills.models import UloItem, UloStatus
 
 # campus slug → (manager e-mail local part, members: name, organisation, role, position)
@@ -108,6 +118,21 @@ DEVELOPMENTS = {
         ),
     ],
 }
+# campus slug → vacancies: company, role, places, region, months ago
+VACANCIES = {
+    "noord": [
+        ("Noorderwind Elektrolyse B.V.", "Operator elektrolyse", 4, "Eemsdelta", 1),
+        ("Noorderwind Elektrolyse B.V.", "Monteur waterstofinstallaties", 3, "Eemsdelta", 2),
+        ("Waddenpijp Leidingbouw B.V.", "Leidingmonteur waterstof", 2, "Veendam", 0),
+        ("Eemsdelta Procestechniek B.V.", "Operator elektrolyse", 2, "Eemsdelta", 5),
+        ("Transport Vennootschap Lauwersmeer", "Monteur waterstofvoertuigen", 2, "Leeuwarden", 3),
+    ],
+    "rijnmond": [
+        ("Maasvlakte Waterstofterminal B.V.", "Procesoperator waterstof", 6, "Maasvlakte", 1),
+        ("Botlek Pijpleidingtechniek B.V.", "Leidingmonteur waterstof", 3, "Botlek", 4),
+        ("Rijnmond Elektrolyserbouw B.V.", "Monteur waterstofinstallaties", 4, "Rotterdam", 2),
+    ],
+}
 QUESTIONS = [
     ("inflow", "Hoe trekken we technici uit andere sectoren naar waterstof?", "active"),
     ("retention", "Hoe houden we onze monteurs bij met nieuwe installaties?", "open"),
@@ -151,6 +176,14 @@ def seed_ecosystem() -> None:
                       question=questions[0]),
             list(Organisation.objects.filter(campus=campus, kind__in=["company", "education_provider"])[:3]),
         )  # fmt: skip
+        today = timezone.localdate()
+        for company, role, number, region, months_ago in VACANCIES[slug]:
+            posted = (today.replace(day=1) - datetime.timedelta(days=28 * months_ago)).replace(day=10)
+            vacancies.record_vacancy(
+                manager,
+                Vacancy(campus=campus, company=Organisation.objects.get(campus=campus, name=company), role_title=role,
+                        number=number, region=region, posted_on=posted),
+            )  # fmt: skip
         network.record_meeting(
             manager,
             NetworkMeeting(campus=campus, held_on=datetime.date(2026, 10, 14), title="Netwerkbijeenkomst najaar",

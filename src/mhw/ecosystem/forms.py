@@ -13,6 +13,7 @@ from mhw.ecosystem.models import (
     NetworkQuestion,
     Relation,
     SystemFunction,
+    Vacancy,
 )
 from mhw.skills.models import UloItem, UloStatus
 
@@ -186,3 +187,15 @@ class CommunityForm(forms.ModelForm):
                 _("Start a community on a question of the network or a prioritised development.")
             )
         return cleaned
+
+
+class VacancyForm(forms.ModelForm):
+    class Meta:
+        model = Vacancy
+        fields = ["company", "role_title", "number", "region", "posted_on", "text"]
+        widgets = {"posted_on": forms.DateInput(attrs={"type": "date"}), "text": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, campus, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.campus = campus
+        self.fields["company"].queryset = Organisation.objects.filter(campus=campus, kind=Organisation.Kind.COMPANY)

@@ -9,6 +9,7 @@ from mhw.ecosystem.models.network import (
     Relation,
     composition,
 )
+from mhw.ecosystem.models.vacancy import Vacancy
 
 __all__ = [
     "DEFAULT_FUNCTIONS",
@@ -26,6 +27,7 @@ __all__ = [
     "NetworkQuestion",
     "Relation",
     "SystemFunction",
+    "Vacancy",
     "composition",
     "functions_of",
 ]

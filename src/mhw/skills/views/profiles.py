@@ -133,7 +133,9 @@ def profile_list(request):
 def profile_create(request):
     campuses = Campus.objects.where(request.user, Capability.MANAGE_PROFILES)
     items, specialisms = _choices(campuses.values("pk"))
-    form = ProfileForm(request.POST or None, campuses=campuses)
+    # A vacancy can be turned into a profile: its page links here with the role, company and text filled in.
+    initial = {k: request.GET[k] for k in ("campus", "organisation", "title_nl", "vacancy_text") if k in request.GET}
+    form = ProfileForm(request.POST or None, campuses=campuses, initial=initial)
     formset = RequirementFormSet(
         request.POST or None, prefix="req", form_kwargs={"items": items, "specialisms": specialisms}
     )

@@ -1,0 +1,36 @@
+"""Use cases of vacancies: the company account manager records a company's vacancy and links it to the skills
+profile made from it."""
+
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from mhw.accounts.audit import record_event
+from mhw.accounts.permissions import can
+from mhw.accounts.roles import Capability
+from mhw.ecosystem.models import Vacancy
+from mhw.ecosystem.services.network import EcosystemError
+
+
+def _require(actor, campus_id: int) -> None:
+    if not can(actor, Capability.MANAGE_PROFILES, campus_id):
+        raise EcosystemError(_("Your role does not allow recording vacancies."))
+
+
+@transaction.atomic
+def record_vacancy(actor, vacancy: Vacancy) -> Vacancy:
+    _require(actor, vacancy.campus_id)
+    if vacancy.company.campus_id != vacancy.campus_id or vacancy.company.kind != "company":
+        raise EcosystemError(_("Choose a company of the campus."))
+    vacancy.save()
+    record_event(actor, "vacancy.recorded", vacancy, details={"vacancy": vacancy.pk})
+    return vacancy
+
+
+@transaction.atomic
+def link_profile(actor, vacancy: Vacancy, profile) -> None:
+    _require(actor, vacancy.campus_id)
+    if profile is not None and profile.campus_id != vacancy.campus_id:
+        raise EcosystemError(_("Choose a skills profile of the campus."))
+    vacancy.profile = profile
+    vacancy.save(update_fields=["profile"])
+    record_event(actor, "vacancy.profiled", vacancy, details={"vacancy": vacancy.pk})

@@ -1,0 +1,81 @@
+"""Vacancies of a campus's companies, each linked to the skills profile made from it, and the demand per role and
+region over the last twelve months."""
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from mhw.accounts.decorators import capability_required
+from mhw.accounts.models import Campus
+from mhw.accounts.permissions import campus_scope, can
+from mhw.accounts.roles import Capability
+from mhw.ecosystem import demand
+from mhw.ecosystem.campus_choice import chosen_campus, visible_campuses
+from mhw.ecosystem.forms import VacancyForm
+from mhw.ecosystem.models import Vacancy
+from mhw.ecosystem.services import vacancies
+from mhw.ecosystem.services.network import EcosystemError
+from mhw.skills.models import SkillsProfile
+
+MONTHS = 12
+
+
+def _back(campus) -> str:
+    return f"{reverse('vacancies')}?campus={campus.slug}"
+
+
+@capability_required(Capability.VIEW_PARTNERS)
+def vacancy_list(request):
+    campus = chosen_campus(request)
+    may_manage = can(request.user, Capability.MANAGE_PROFILES, campus.pk)
+    form = VacancyForm(request.POST or None, campus=campus)
+    if request.method == "POST":
+        if not may_manage:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                vacancies.record_vacancy(request.user, form.save(commit=False))
+            except EcosystemError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, _("The vacancy has been recorded."))
+                return redirect(_back(campus))
+    listed = list(Vacancy.objects.filter(campus=campus).select_related("company", "profile"))
+    months = demand.months_back(timezone.localdate(), MONTHS)
+    asked = [
+        demand.Asked(str(v.profile) if v.profile else v.role_title, v.region, v.posted_on, v.number) for v in listed
+    ]
+    rows = [
+        {"vacancy": v, "make_profile": reverse("profile_create") + "?" + urlencode(
+            {"campus": campus.pk, "organisation": v.company_id, "title_nl": v.role_title, "vacancy_text": v.text})}
+        for v in listed
+    ]  # fmt: skip
+    context = {
+        "campus": campus, "campuses": visible_campuses(request.user), "may_manage": may_manage, "form": form,
+        "rows": rows, "months": months, "by_role": demand.per_month(asked, months, key=lambda a: a.role),
+        "by_region": demand.per_month(asked, months, key=lambda a: a.region),
+        "profiles": SkillsProfile.objects.filter(campus=campus),
+    }  # fmt: skip
+    return render(request, "ecosystem/vacancies.html", context)
+
+
+@require_POST
+@capability_required(Capability.MANAGE_PROFILES)
+def vacancy_profile(request, pk: int):
+    vacancy = get_object_or_404(Vacancy.objects.filter(campus__in=_managed_campuses(request)), pk=pk)
+    profile = SkillsProfile.objects.filter(pk=request.POST.get("profile") or None).first()
+    try:
+        vacancies.link_profile(request.user, vacancy, profile)
+    except EcosystemError as error:
+        messages.error(request, error.message)
+    return redirect(_back(vacancy.campus))
+
+
+def _managed_campuses(request):
+    return campus_scope(request.user, Capability.MANAGE_PROFILES).filter(Campus.objects.all(), field="id")
