@@ -652,6 +652,8 @@ PAGES: dict[str, Route] = {
         only(MANAGE_PROFILES, 302, 403),
         lambda w: {"profile": ""},
     ),
+    "programme_dashboard": Route("get", _url("programme_dashboard"), only(VIEW_PARTNERS, 200, 403, coach_campus_b=200)),
+    "programme_export": Route("get", _url("programme_export"), only(VIEW_PARTNERS, 200, 403, coach_campus_b=200)),
     # Participants of the companies register on public pages that the companies pass on, and cancel from their mail.
     "session_signup": Route("get", lambda w: reverse("session_signup", args=[metro.session(w).public_id]), expect(200)),
     "session_calendar": Route(

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from mhw.ecosystem import community_views, innovation_views, knowledge_views, map_views, network_views, vacancy_views
+from mhw.ecosystem import (
+    community_views,
+    innovation_views,
+    knowledge_views,
+    map_views,
+    network_views,
+    programme_views,
+    vacancy_views,
+)
 
 urlpatterns = [
     path("network/", network_views.network_page, name="network"),
@@ -14,6 +22,8 @@ urlpatterns = [
     path("communities/<int:pk>/", community_views.community_detail, name="community_detail"),
     path("vacancies/", vacancy_views.vacancy_list, name="vacancies"),
     path("vacancies/<int:pk>/profile/", vacancy_views.vacancy_profile, name="vacancy_profile"),
+    path("programme/", programme_views.programme_dashboard, name="programme_dashboard"),
+    path("programme/export.xlsx", programme_views.programme_export, name="programme_export"),
     path("ecosystem/", map_views.ecosystem_page, name="ecosystem_map"),
     path("ecosystem/relations/<int:pk>/remove/", map_views.relation_remove, name="ecosystem_relation_remove"),
 ]

@@ -20,6 +20,7 @@ def navigation(request):
         if can(user, Capability.VIEW_PARTNERS):
             items.append(("organisation_list", _("Partners")))
             items.append(("ecosystem_map", _("Ecosystem")))
+            items.append(("programme_dashboard", _("Programme")))
         if can(user, Capability.VIEW_PARTNERS) or user.organisation_ids:
             items.append(("cluster_list", _("Company route")))
         if can(user, Capability.VIEW_SKILLS_WORK):
