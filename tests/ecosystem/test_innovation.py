@@ -6,7 +6,7 @@ from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mhw.ecosystem.innovation import SYSTEM_FUNCTIONS, Development, assess, ranked
+from mhw.ecosystem.innovation import SYSTEM_FUNCTIONS, Cell, Development, assess, ranked, skills_impact
 from mhw.ecosystem.models import Development as DevelopmentRecord
 from mhw.ecosystem.models import FunctionScore
 
@@ -83,3 +83,36 @@ def test_other_campuses_developments_are_not_shown(world, client_for):
     assert coach.get(reverse("development_detail", args=[development.pk])).status_code == 404
     refused = client_for(world.user("teacher")).post(reverse("innovation"), {"name": "Mag niet"})
     assert refused.status_code == 403
+
+
+cells = st.lists(
+    st.builds(Cell, st.sampled_from(["monteur", "operator", "planner"]), st.integers(1, 4), st.integers(0, 5),
+              st.integers(0, 5)),
+    max_size=20, unique_by=lambda c: (c.role, c.specialism),
+)  # fmt: skip
+
+
+@given(cells, st.sets(st.integers(1, 4)))
+def test_the_impact_names_exactly_the_roles_whose_touched_levels_must_rise(all_cells, touched):
+    result = skills_impact(all_cells, touched)
+    rising = {c.role for c in all_cells if c.specialism in touched and c.future > c.current}
+    assert {role for role, _gap, _rows in result} == rising
+    for role, gap, rows in result:
+        assert gap == sum(c.future - c.current for c in rows) > 0
+        assert all(c.role == role and c.specialism in touched for c in rows)
+    assert [gap for _r, gap, _c in result] == sorted((gap for _r, gap, _c in result), reverse=True)
+
+
+@pytest.mark.django_db
+def test_a_development_shows_the_roles_of_the_specialisms_it_touches(world, client_for):
+    development = DevelopmentRecord.objects.create(campus=world.campus_a, name="Waterstof in het wagenpark")
+    mapping = world.skills.mapping
+    cell = mapping.roles.first().cells.first()
+    cell.current, cell.future = 1, 4
+    cell.save()
+    manager = client_for(world.user("broker"))
+    detail = reverse("development_detail", args=[development.pk])
+    manager.post(detail, {"impact": "1", "specialisms": [cell.specialism_id]})
+    [entry] = manager.get(detail).context["impact"]
+    assert entry["mapping"] == mapping
+    assert (entry["roles"][0][0], entry["roles"][0][1]) == (cell.role, 3)

@@ -21,7 +21,7 @@ from mhw.ecosystem.models import (
     Vacancy,
 )
 from mhw.ecosystem.services import communities, innovation, knowledge, network, vacancies
-from mhw.skills.models import UloItem, UloStatus
+from mhw.skills.models import SkillsMapping, UloItem, UloStatus
 
 # campus slug → (manager e-mail local part, members: name, organisation, role, position)
 NETWORKS = {
@@ -170,6 +170,9 @@ def seed_ecosystem() -> None:
             for key, index, level in needs:
                 item = UloItem.objects.get(code=item_code(key, index), version__status=UloStatus.PUBLISHED)
                 innovation.set_skill(manager, development, item=item, level=level)
+            mapping = SkillsMapping.objects.filter(campus=campus).first()
+            if mapping is not None:  # the skills issue: the development touches the mapping's first specialisms
+                innovation.set_impact(manager, development, list(mapping.specialisms.all()[:2]))
         communities.start(
             manager,
             Community(campus=campus, name="Van schip naar waterstof" if slug == "noord" else "Haven leert waterstof",

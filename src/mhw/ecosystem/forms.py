@@ -15,7 +15,7 @@ from mhw.ecosystem.models import (
     SystemFunction,
     Vacancy,
 )
-from mhw.skills.models import UloItem, UloStatus
+from mhw.skills.models import Specialism, UloItem, UloStatus
 
 DECISION_ROWS = 3
 
@@ -199,3 +199,18 @@ class VacancyForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.campus = campus
         self.fields["company"].queryset = Organisation.objects.filter(campus=campus, kind=Organisation.Kind.COMPANY)
+
+
+class ImpactForm(forms.Form):
+    specialisms = forms.ModelMultipleChoiceField(
+        Specialism.objects.none(), required=False, label=_("Specialisms the development touches"),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )  # fmt: skip
+
+    def __init__(self, *args, development, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["specialisms"].queryset = Specialism.objects.filter(
+            mapping__campus_id=development.campus_id
+        ).select_related("mapping")
+        self.fields["specialisms"].label_from_instance = lambda s: f"{s.mapping} — {s}"
+        self.fields["specialisms"].initial = [s.pk for i in development.impacts.all() for s in i.specialisms.all()]

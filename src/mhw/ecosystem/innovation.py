@@ -56,3 +56,24 @@ def ranked(developments, offered: Mapping[Hashable, int]) -> list[Assessment]:
     """Highest priority first; ties by momentum, then by key."""
     results = [assess(d, offered) for d in developments]
     return sorted(results, key=lambda a: (-a.priority, -a.momentum, str(a.key)))
+
+
+@dataclass(frozen=True)
+class Cell:
+    role: Hashable
+    specialism: Hashable
+    current: int
+    future: int
+
+
+def skills_impact(cells, touched: set) -> list[tuple[Hashable, int, list[Cell]]]:
+    """Which roles a development touches through the specialisms it needs (toolbox 5.1): per role the cells of those
+    specialisms where the future level lies above the current one, and the total of those gaps; most impact first."""
+    per_role: dict = {}
+    for cell in cells:
+        if cell.specialism in touched and cell.future > cell.current:
+            per_role.setdefault(cell.role, []).append(cell)
+    return sorted(
+        ((role, sum(c.future - c.current for c in rows), rows) for role, rows in per_role.items()),
+        key=lambda item: (-item[1], str(item[0])),
+    )

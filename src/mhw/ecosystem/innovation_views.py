@@ -11,9 +11,10 @@ from mhw.accounts.decorators import capability_required
 from mhw.accounts.permissions import can
 from mhw.accounts.roles import Capability
 from mhw.ecosystem.campus_choice import chosen_campus, visible_campuses
-from mhw.ecosystem.forms import DevelopmentForm, ScoresForm, SkillNeedForm
+from mhw.ecosystem.forms import DevelopmentForm, ImpactForm, ScoresForm, SkillNeedForm
 from mhw.ecosystem.models import Development
 from mhw.ecosystem.services import innovation
+from mhw.ecosystem.services.network import EcosystemError
 from mhw.skills.models import UloItem
 
 
@@ -42,6 +43,7 @@ def development_detail(request, pk: int):
     may_manage = can(request.user, Capability.MANAGE_PARTNERS, development.campus_id)
     scores_form = ScoresForm(request.POST if "scores" in request.POST else None, development=development)
     skill_form = SkillNeedForm(request.POST if "skill" in request.POST else None)
+    impact_form = ImpactForm(request.POST if "impact" in request.POST else None, development=development)
     if request.method == "POST":
         if not may_manage:
             raise PermissionDenied
@@ -52,10 +54,17 @@ def development_detail(request, pk: int):
         if "skill" in request.POST and skill_form.is_valid():
             innovation.set_skill(request.user, development, **skill_form.cleaned_data)
             return redirect("development_detail", pk=pk)
+        if "impact" in request.POST and impact_form.is_valid():
+            try:
+                innovation.set_impact(request.user, development, impact_form.cleaned_data["specialisms"])
+            except EcosystemError as error:
+                messages.error(request, error.message)
+            return redirect("development_detail", pk=pk)
     offered = innovation.regional_offer(development.campus)
     skills = [(s, offered.get(s.item_id, 0)) for s in development.skills.select_related("item")]
     context = {
         "development": development, "may_manage": may_manage, "scores_form": scores_form, "skill_form": skill_form,
-        "skills": skills, "back": f"{reverse('innovation')}?campus={development.campus.slug}",
+        "skills": skills, "impact_form": impact_form, "impact": innovation.impact_of(development),
+        "back": f"{reverse('innovation')}?campus={development.campus.slug}",
     }  # fmt: skip
     return render(request, "ecosystem/development.html", context)

@@ -1,4 +1,5 @@
 from mhw.ecosystem.models.community import Community, CommunityStep, CommunityStepRecord
+from mhw.ecosystem.models.impact import SkillsImpact
 from mhw.ecosystem.models.innovation import Development, DevelopmentSkill, FunctionScore, SystemFunction
 from mhw.ecosystem.models.knowledge import DEFAULT_FUNCTIONS, FunctionFill, KnowledgeFunction, functions_of
 from mhw.ecosystem.models.network import (
@@ -26,6 +27,7 @@ __all__ = [
     "NetworkMember",
     "NetworkQuestion",
     "Relation",
+    "SkillsImpact",
     "SystemFunction",
     "Vacancy",
     "composition",

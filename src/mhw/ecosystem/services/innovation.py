@@ -7,9 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 from mhw.accounts.audit import record_event
 from mhw.ecosystem import innovation
-from mhw.ecosystem.models import Development, DevelopmentSkill, FunctionScore
+from mhw.ecosystem.models import Development, DevelopmentSkill, FunctionScore, SkillsImpact
 from mhw.ecosystem.services.network import EcosystemError, require_manager
 from mhw.learning.models import Module, ModuleOutcome
+from mhw.skills.models import MappingCell
 
 
 @transaction.atomic
@@ -66,3 +67,36 @@ def assessments(campus) -> list[tuple[Development, innovation.Assessment]]:
         for pk, d in developments.items()
     ]
     return [(developments[a.key], a) for a in innovation.ranked(facts, regional_offer(campus))]
+
+
+@transaction.atomic
+def set_impact(actor, development: Development, specialisms) -> None:
+    """The specialisms (of the campus's skills mappings) the development touches; replaces what was recorded."""
+    require_manager(actor, development.campus_id)
+    if any(s.mapping.campus_id != development.campus_id for s in specialisms):
+        raise EcosystemError(_("Choose specialisms of the campus's skills mappings."))
+    development.impacts.all().delete()
+    by_mapping: dict = {}
+    for specialism in specialisms:
+        by_mapping.setdefault(specialism.mapping, []).append(specialism)
+    for mapping, touched in by_mapping.items():
+        SkillsImpact.objects.create(development=development, mapping=mapping).specialisms.set(touched)
+    record_event(actor, "innovation.impact_set", development, details={"development": development.pk})
+
+
+def impact_of(development: Development) -> list[dict]:
+    """Per skills mapping the development touches: the roles whose levels must rise in the specialisms touched."""
+    result = []
+    for impact in development.impacts.select_related("mapping").prefetch_related("specialisms"):
+        touched = {s.pk for s in impact.specialisms.all()}
+        cells = list(MappingCell.objects.filter(role__mapping=impact.mapping).select_related("role", "specialism"))
+        names = {c.specialism_id: c.specialism for c in cells}
+        rows = innovation.skills_impact(
+            [innovation.Cell(c.role, c.specialism_id, c.current, c.future) for c in cells], touched
+        )
+        result.append({
+            "mapping": impact.mapping, "specialisms": list(impact.specialisms.all()),
+            "roles": [(role, gap, [(names[c.specialism], c.current, c.future) for c in cells_of])
+                      for role, gap, cells_of in rows],
+        })  # fmt: skip
+    return result
