@@ -45,6 +45,10 @@ def test_campus_admin_opens_every_ecosystem_page_and_national_admin_compares_cam
     page.locator("nav.subnav").get_by_role("link", name="Innovatiesysteemanalyse").click()
     expect(page.locator("#priorities")).to_contain_text("Groene waterstof uit wind op zee")
     expect(page.locator("#priorities")).to_contain_text("Waterstof in het wagenpark")
+    page.get_by_role("link", name="Waterstof in het wagenpark").click()
+    expect(page.locator("#skills")).to_contain_text("witte vlek")
+    expect(page.locator("#impact")).to_contain_text("Allround monteur")
+    page.go_back()
 
     page.locator("nav.subnav").get_by_role("link", name="Microlearning communities").click()
     expect(page.locator("#communities")).to_contain_text("Van schip naar waterstof")

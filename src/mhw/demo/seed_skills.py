@@ -106,8 +106,12 @@ def seed_rubrics(versions) -> None:
             )
 
 
-def seed_mapping(campuses) -> None:
-    data = skills_data.MAPPING
+def seed_mappings(campuses) -> None:
+    for data in skills_data.MAPPINGS:
+        seed_mapping(campuses, data)
+
+
+def seed_mapping(campuses, data) -> None:
     campus = campuses[data["campus"]]
     if SkillsMapping.objects.filter(campus=campus, title_nl=data["title_nl"]).exists():
         return
@@ -135,4 +139,4 @@ def seed_skills(campuses: dict[str, Campus]) -> None:
     versions = seed_ulos(campuses)
     seed_qualifications(campuses, versions)
     seed_rubrics(versions)
-    seed_mapping(campuses)
+    seed_mappings(campuses)

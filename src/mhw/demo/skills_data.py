@@ -1560,3 +1560,23 @@ MAPPING = {
         },
     },
 }
+
+
+MAPPING_RIJNMOND = {
+    "campus": "rijnmond",
+    "title_nl": "Procesoperatie waterstofterminal",
+    "title_en": "Hydrogen terminal process operation",
+    "description": "Fictieve skills-mapping van de terminals in de haven: huidig en toekomstig skill-level (0–5).",
+    "roles": [("Procesoperator", "Process operator"), ("Onderhoudstechnicus", "Maintenance technician")],
+    "specialisms": [
+        (1, "Waterstofeigenschappen en risico's", "Hydrogen properties and risks"),
+        (2, "Ammoniak kraken", "Ammonia cracking"),
+        (3, "Procesbeveiliging (BRZO)", "Process safety (major hazards)"),
+        (4, "Lekdichtheid en meten", "Leak-tightness and measurement"),
+    ],
+    "cells": {
+        "Procesoperator": {1: (2, 4), 2: (0, 3), 3: (3, 4), 4: (2, 3)},
+        "Onderhoudstechnicus": {1: (1, 3), 2: (0, 2), 3: (2, 3), 4: (2, 4)},
+    },
+}
+MAPPINGS = [MAPPING, MAPPING_RIJNMOND]
