@@ -3,7 +3,6 @@
 import datetime
 
 from django.conf import settings
-from django.core import signing
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -11,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mhw.accounts import signed_links
 from mhw.accounts.audit import record_event
 from mhw.recruitment.ics import CalendarEvent, calendar
 from mhw.recruitment.models import EventRegistration, RecruitmentEvent
@@ -26,15 +26,11 @@ class SignUpError(Exception):
 
 
 def cancel_token(registration: EventRegistration) -> str:
-    return signing.dumps({"registration": registration.pk}, salt=CANCEL_SALT)
+    return signed_links.link_token(CANCEL_SALT, registration.pk)
 
 
 def registration_for_token(token: str) -> EventRegistration | None:
-    try:
-        data = signing.loads(token, salt=CANCEL_SALT, max_age=60 * 60 * 24 * 365)
-    except signing.BadSignature:
-        return None
-    return EventRegistration.objects.select_related("event").filter(pk=data.get("registration")).first()
+    return EventRegistration.objects.select_related("event").filter(pk=signed_links.pk_of(CANCEL_SALT, token)).first()
 
 
 def event_calendar(event: RecruitmentEvent, *, cancelled: bool = False) -> bytes:

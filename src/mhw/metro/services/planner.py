@@ -5,7 +5,6 @@ before (once each, whoever runs the command), record attendance, reflect, evalua
 import datetime
 
 from django.conf import settings
-from django.core import signing
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -13,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mhw.accounts import signed_links
 from mhw.accounts.audit import record_event
 from mhw.candidates.models.candidate import RecruitmentChannel
 from mhw.candidates.services.records import register_candidate
@@ -27,15 +27,12 @@ REMINDER_WINDOW = datetime.timedelta(hours=48)
 
 
 def cancel_token(registration: Registration) -> str:
-    return signing.dumps({"registration": registration.pk}, salt=CANCEL_SALT)
+    return signed_links.link_token(CANCEL_SALT, registration.pk)
 
 
 def registration_for_token(token: str) -> Registration | None:
-    try:
-        data = signing.loads(token, salt=CANCEL_SALT, max_age=60 * 60 * 24 * 365)
-    except signing.BadSignature:
-        return None
-    return Registration.objects.select_related("session__station__cluster").filter(pk=data.get("registration")).first()
+    registrations = Registration.objects.select_related("session__station__cluster")
+    return registrations.filter(pk=signed_links.pk_of(CANCEL_SALT, token)).first()
 
 
 def session_calendar(session: StationSession, *, cancelled: bool = False) -> bytes:
