@@ -35,7 +35,7 @@ class StatusServer:
                 self.wfile.write(server.body)
 
             def log_message(self, *args):
-                pass
+                """Quiet: the test asserts on what the server received, not on its log."""
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/status"

@@ -14,6 +14,14 @@ from mhw.credentials.models import IssuerKey
 OLD_PASSPHRASE = "MHW_OLD_CREDENTIAL_KEY"
 
 
+def _opens(key: IssuerKey, passphrase: str) -> bool:
+    try:
+        sealing.unseal(key.sealed_secret, passphrase)
+    except sealing.SealBroken:
+        return False
+    return True
+
+
 class Command(BaseCommand):
     help = f"Seal the issuers' keys with the current MHW_CREDENTIAL_KEY; the previous one comes from {OLD_PASSPHRASE}."
 
@@ -24,11 +32,8 @@ class Command(BaseCommand):
             raise CommandError(_("Set %(name)s to the previous passphrase.") % {"name": OLD_PASSPHRASE})
         resealed = 0
         for key in IssuerKey.objects.select_for_update().order_by("pk"):
-            try:
-                sealing.unseal(key.sealed_secret, settings.CREDENTIAL_KEY)
+            if _opens(key, settings.CREDENTIAL_KEY):
                 continue  # already sealed with the current passphrase
-            except sealing.SealBroken:
-                pass
             try:
                 secret = sealing.unseal(key.sealed_secret, old)
             except sealing.SealBroken as error:
