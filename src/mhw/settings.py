@@ -83,7 +83,13 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "mhw.web.middleware.NoStoreForAuthenticatedMiddleware",
+    "mhw.web.middleware.ContentSecurityPolicyMiddleware",
 ]
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
 
 ROOT_URLCONF = "mhw.urls"
 WSGI_APPLICATION = "mhw.wsgi.application"
