@@ -52,6 +52,9 @@ def test_campus_admin_opens_every_ecosystem_page_and_national_admin_compares_cam
 
     page.locator("nav.subnav").get_by_role("link", name="Microlearning communities").click()
     expect(page.locator("#communities")).to_contain_text("Van schip naar waterstof")
+    page.get_by_role("link", name="Van schip naar waterstof").click()
+    expect(page.locator("#steps li")).to_have_count(4)
+    page.go_back()
 
     page.locator("nav.subnav").get_by_role("link", name="Vacatures en vraag").click()
     expect(page.locator("#vacancies")).to_contain_text("Operator elektrolyse")

@@ -12,8 +12,8 @@ from mhw.accounts.concurrency import ConcurrentEditError
 from mhw.accounts.decorators import capability_required, login_required_or_403
 from mhw.accounts.permissions import can
 from mhw.accounts.roles import Capability
+from mhw.metro.findings import finding_messages
 from mhw.metro.forms import ActorForm, ClusterForm, CoreTeamForm, NewCanvasForm, QuestionForm, StepForm
-from mhw.metro.line_views import finding_messages
 from mhw.metro.models import Cluster, CoreTeamMember, CycleStepRecord, Question
 from mhw.metro.services import canvases, clusters
 from mhw.metro.services import lines as line_services

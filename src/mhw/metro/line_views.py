@@ -4,33 +4,16 @@ makes it a connecting station), what the rules say about it, and each station's 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from mhw.accounts.concurrency import ConcurrentEditError
 from mhw.accounts.decorators import capability_required
 from mhw.accounts.roles import Capability
-from mhw.metro import rules
+from mhw.metro.findings import finding_messages
 from mhw.metro.forms import LineForm, StationForm, StopForm
 from mhw.metro.models import Cluster, LineStop, MetroLine, Station
 from mhw.metro.services import lines as services
 from mhw.metro.services.common import MetroError
-
-FINDINGS = {
-    "too_few_stations": gettext_lazy("The line has %(value)s stations; a metro line has at least 4."),
-    "too_many_stations": gettext_lazy("The line has %(value)s stations; a metro line has at most 8."),
-    "hours_out_of_range": gettext_lazy("Station “%(station)s” takes %(value)s hours; a station takes 2 to 8 hours."),
-    "phase_out_of_order": gettext_lazy(
-        "Station “%(station)s” comes back to an earlier phase: inspiration, then familiarisation and understanding, "
-        "then translation to own context."
-    ),
-    "outcome_not_covered": gettext_lazy("No station covers the line's learning outcome %(value)s."),
-}
-
-
-def finding_messages(line: MetroLine, findings: list[rules.Finding]) -> list[str]:
-    names = {str(s.pk): s.name for s in line.stations.all()}
-    return [str(FINDINGS[f.code] % {"station": names.get(f.station, ""), "value": f.value}) for f in findings]
 
 
 def _manageable_clusters(request):
