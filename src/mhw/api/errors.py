@@ -8,6 +8,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, AuthorizationError, HttpError, ValidationError
 
 from mhw.accounts.concurrency import ConcurrentEditError
+from mhw.accounts.denials import record_denial
 
 
 def _describe(error: dict) -> str:
@@ -39,6 +40,7 @@ def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(AuthorizationError)
     @api.exception_handler(PermissionDenied)
     def forbidden(request, exc):
+        record_denial(request)
         return api.create_response(request, {"detail": _("Your role does not allow this.")}, status=403)
 
     @api.exception_handler(Http404)

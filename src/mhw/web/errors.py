@@ -2,12 +2,15 @@
 
 from django.shortcuts import render
 
+from mhw.accounts.denials import record_denial
+
 
 def bad_request(request, exception):
     return render(request, "errors/400.html", status=400)
 
 
 def permission_denied(request, exception):
+    record_denial(request)
     return render(request, "errors/403.html", status=403)
 
 
