@@ -654,6 +654,11 @@ PAGES: dict[str, Route] = {
     ),
     "programme_dashboard": Route("get", _url("programme_dashboard"), only(VIEW_PARTNERS, 200, 403, coach_campus_b=200)),
     "programme_export": Route("get", _url("programme_export"), only(VIEW_PARTNERS, 200, 403, coach_campus_b=200)),
+    # The right of access: a candidate downloads their own data, the candidate office that of its campus's candidates.
+    "my_data": Route("get", _url("my_data", fmt="json"), expect(404, anonymous=302, candidate=200)),
+    "candidate_data": Route(
+        "get", lambda w: reverse("candidate_data", args=[w.candidate_a.pk, "json"]), only(MANAGE_CANDIDATES, 200, 404)
+    ),
     # Participants of the companies register on public pages that the companies pass on, and cancel from their mail.
     "session_signup": Route("get", lambda w: reverse("session_signup", args=[metro.session(w).public_id]), expect(200)),
     "session_calendar": Route(

@@ -1,9 +1,11 @@
 from django.urls import path
 
-from mhw.web import views
+from mhw.web import personal_data_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("healthz", views.healthz, name="healthz"),
+    path("my/data.<str:fmt>", personal_data_views.my_data, name="my_data"),
+    path("candidates/<int:pk>/data.<str:fmt>", personal_data_views.candidate_data, name="candidate_data"),
 ]
