@@ -659,6 +659,11 @@ PAGES: dict[str, Route] = {
     "candidate_data": Route(
         "get", lambda w: reverse("candidate_data", args=[w.candidate_a.pk, "json"]), only(MANAGE_CANDIDATES, 200, 404)
     ),
+    "candidate_erase": Route(
+        "get",
+        lambda w: reverse("candidate_erase", args=[w.candidate_a.pk]),
+        only(MANAGE_CANDIDATES, 200, 403, coach_campus_b=404),
+    ),
     # Participants of the companies register on public pages that the companies pass on, and cancel from their mail.
     "session_signup": Route("get", lambda w: reverse("session_signup", args=[metro.session(w).public_id]), expect(200)),
     "session_calendar": Route(

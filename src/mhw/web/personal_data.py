@@ -52,8 +52,8 @@ def _row(instance) -> dict:
     return row
 
 
-def collect(candidate: Candidate) -> dict[str, list[dict]]:
-    """Per model ("app.Model"), the rows that point at the person, each as field → value."""
+def rows(candidate: Candidate) -> dict:
+    """Per model, the instances that point at the person."""
     user = candidate.user
     emails = {candidate.email.lower()} | ({user.email.lower()} if user else set())
     result = {}
@@ -63,10 +63,15 @@ def collect(candidate: Candidate) -> dict[str, list[dict]]:
         query = _matching(model, candidate, user, emails)
         if query is None:
             continue
-        rows = [_row(instance) for instance in model._default_manager.filter(query).distinct()]
-        if rows:
-            result[model._meta.label] = rows
+        instances = list(model._default_manager.filter(query).distinct())
+        if instances:
+            result[model] = instances
     return result
+
+
+def collect(candidate: Candidate) -> dict[str, list[dict]]:
+    """Per model ("app.Model"), the rows that point at the person, each as field → value."""
+    return {model._meta.label: [_row(i) for i in instances] for model, instances in rows(candidate).items()}
 
 
 def as_json(candidate: Candidate) -> str:
