@@ -31,6 +31,12 @@ CONSENT_TEXTS = {
         "am mutually matched with after the job fair. I can withdraw at any time; companies then no longer see my "
         "profile.",
     ),
+    ConsentScope.KEEP_AFTER_REJECTION: (
+        "Word ik nu niet geselecteerd, dan mag de campus mijn gegevens een jaar bewaren om mij bij een volgende ronde "
+        "te benaderen. Zonder deze toestemming worden ze vier weken na de beslissing gewist.",
+        "If I am not selected now, the campus may keep my data for a year to approach me for a next round. Without "
+        "this consent they are erased four weeks after the decision.",
+    ),
     ConsentScope.SHARE_WITH_REGISTERS: (
         "Ik geef toestemming de credentials die ik via Make Hydrogen Work behaal automatisch door te sturen naar de "
         "registers waarmee mijn campus samenwerkt (zoals het sectorregister van gekwalificeerde waterstofvakmensen). "

@@ -8,6 +8,7 @@ import json
 import re
 
 from django.db import models, transaction
+from django.utils import timezone
 
 from mhw.accounts.audit import record_event
 from mhw.candidates.models import Candidate
@@ -71,7 +72,7 @@ def erase(actor, candidate: Candidate) -> dict[str, int]:
             report[label] = _anonymise_rows(model, instances, pattern)
     Candidate.objects.filter(pk=candidate.pk).update(
         first_name="Gewiste", last_name=f"deelnemer {candidate.pk}", email=f"gewist-{candidate.pk}@example.invalid",
-        phone="", city="", current_occupation="", background="", motivation="",
+        phone="", city="", current_occupation="", background="", motivation="", erased_at=timezone.now(),
     )  # fmt: skip
     if candidate.user_id:
         user = candidate.user

@@ -127,6 +127,7 @@ class Candidate(models.Model):
     )
     created_at = models.DateTimeField(_("registered"), default=timezone.now)
     updated_at = models.DateTimeField(_("last changed"), default=timezone.now)
+    erased_at = models.DateTimeField(_("personal data erased"), null=True, blank=True, editable=False)
     version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = CandidateQuerySet.as_manager()

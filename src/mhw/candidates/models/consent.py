@@ -12,6 +12,7 @@ class ConsentScope(models.TextChoices):
     PROGRAMME = "programme", _("Processing my data for the Make Hydrogen Work route")
     SHARE_WITH_COMPANIES = "share_with_companies", _("Showing my profile to companies I am matched with")
     SHARE_WITH_REGISTERS = "share_with_registers", _("Sending my credentials to the registers my campus works with")
+    KEEP_AFTER_REJECTION = "keep_after_rejection", _("Keeping my data for a year if I am not selected now")
 
 
 class ConsentText(models.Model):
