@@ -14,7 +14,7 @@ from django.db import connection
 
 
 class BackupError(RuntimeError):
-    pass
+    """A backup or restore could not be made; the message says why (the database tool's own words)."""
 
 
 def _postgres_environment() -> tuple[list[str], dict]:
