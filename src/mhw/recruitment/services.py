@@ -14,6 +14,7 @@ from mhw.accounts import signed_links
 from mhw.accounts.audit import record_event
 from mhw.recruitment.ics import CalendarEvent, calendar
 from mhw.recruitment.models import EventRegistration, RecruitmentEvent
+from mhw.waiting_list import move_up_first
 
 CANCEL_SALT = "mhw.recruitment.cancel"
 REMINDER_WINDOW = datetime.timedelta(hours=48)
@@ -109,15 +110,10 @@ def cancel_registration(registration: EventRegistration) -> EventRegistration:
     registration.save(update_fields=["status"])
     record_event(None, "event.cancelled_by_participant", registration, campus_id=registration.event.campus_id)
     if freed:
-        waiting = (
-            EventRegistration.objects.select_for_update()
-            .filter(event=registration.event, status=EventRegistration.Status.WAITLISTED)
-            .order_by("registered_at", "id")
-            .first()
+        waiting = move_up_first(
+            EventRegistration.objects.filter(event=registration.event, status=EventRegistration.Status.WAITLISTED)
         )
         if waiting is not None:
-            waiting.status = EventRegistration.Status.CONFIRMED
-            waiting.save(update_fields=["status"])
             transaction.on_commit(lambda: _confirm_by_mail(waiting))
     return registration
 

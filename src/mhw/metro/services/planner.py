@@ -20,6 +20,7 @@ from mhw.metro.models import LineEvaluation, MetroLine, Referral, Reflection, Re
 from mhw.metro.services.common import MetroError, require_manager
 from mhw.metro.services.recognition import recognise_attendance
 from mhw.recruitment.ics import CalendarEvent, calendar
+from mhw.waiting_list import move_up_first
 
 CANCEL_SALT = "mhw.metro.cancel"
 ANNOUNCE_FROM, ANNOUNCE_UNTIL = datetime.timedelta(days=7), datetime.timedelta(days=14)
@@ -141,15 +142,10 @@ def cancel_registration(registration: Registration) -> Registration:
     record_event(None, "metro_session.cancelled_by_participant", registration.session.station.cluster,
                  details={"session": registration.session_id})  # fmt: skip
     if freed:
-        waiting = (
-            Registration.objects.select_for_update()
-            .filter(session=registration.session, status=Registration.Status.WAITLISTED)
-            .order_by("registered_at", "id")
-            .first()
+        waiting = move_up_first(
+            Registration.objects.filter(session=registration.session, status=Registration.Status.WAITLISTED)
         )
         if waiting is not None:
-            waiting.status = Registration.Status.CONFIRMED
-            waiting.save(update_fields=["status"])
             transaction.on_commit(lambda: _confirm_by_mail(waiting))
     return registration
 

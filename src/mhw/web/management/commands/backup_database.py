@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from mhw import backup
 
@@ -18,4 +19,4 @@ class Command(BaseCommand):
             backup.backup(path)
         except (backup.BackupError, OSError) as error:
             raise CommandError(str(error)) from error
-        self.stdout.write(f"Backup written to {path}.")
+        self.stdout.write(_("Backup written to %(path)s.") % {"path": path})

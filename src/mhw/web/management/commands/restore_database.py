@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from mhw import backup
 
@@ -18,9 +19,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, path: Path, yes: bool, **options):
         if not yes:
-            raise CommandError("This replaces everything in the database; repeat with --yes to go on.")
+            raise CommandError(_("This replaces everything in the database; repeat with --yes to go on."))
         try:
             backup.restore(path)
         except (backup.BackupError, OSError) as error:
             raise CommandError(str(error)) from error
-        self.stdout.write(f"Database restored from {path}.")
+        self.stdout.write(_("Database restored from %(path)s.") % {"path": path})
