@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install messages lint format e2e
+.PHONY: run test install messages lint format e2e fuzz
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is required")'
@@ -40,3 +40,7 @@ test: messages lint
 
 e2e: messages
 	MHW_E2E=required $(BIN)/pytest tests/e2e
+
+# The API fuzzed in full: 500 generated requests per operation and role (the test suite runs a short seeded run).
+fuzz: messages
+	MHW_FUZZ_EXAMPLES=500 $(BIN)/pytest tests/api/test_fuzzing.py

@@ -203,7 +203,7 @@ SILENCED_SYSTEM_CHECKS: list[str] = []
 
 # --- API -----------------------------------------------------------------------------------------------------------
 NINJA_PAGINATION_PER_PAGE = 50
-NINJA_PAGINATION_MAX_PER_PAGE_SIZE = 200
+NINJA_PAGINATION_MAX_LIMIT = 200
 
 LOGGING = {
     "version": 1,

@@ -1,4 +1,5 @@
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from mhw.accounts import services
@@ -89,3 +90,30 @@ def test_a_token_made_through_the_api_is_returned_once(client):
     raw = response.json()["token"]
     assert user_for_token(raw) == user
     assert "token" not in client.get("/api/v1/tokens").json()[0]
+
+
+def test_a_script_with_a_bearer_token_may_write_without_a_csrf_token():
+    # The test client normally skips CSRF checks; a real script does not, so enforce them here.
+    strict = Client(enforce_csrf_checks=True)
+    _token, raw = services.create_api_token(UserFactory(), name="script")
+    response = strict.post(
+        "/api/v1/tokens",
+        {"name": "tweede"},
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {raw}"},
+    )
+    assert response.status_code == 201
+
+
+def test_a_browser_session_still_needs_its_csrf_token_to_write_and_nobody_gets_401():
+    strict = Client(enforce_csrf_checks=True)
+    assert strict.post("/api/v1/tokens", {"name": "x"}, content_type="application/json").status_code == 401
+    strict.force_login(UserFactory())
+    response = strict.post("/api/v1/tokens", {"name": "x"}, content_type="application/json")
+    assert response.status_code == 403
+    page = strict.get(reverse("profile"))
+    token = page.cookies["csrftoken"].value
+    response = strict.post(
+        "/api/v1/tokens", {"name": "x"}, content_type="application/json", headers={"X-CSRFToken": token}
+    )
+    assert response.status_code == 201

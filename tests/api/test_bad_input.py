@@ -75,3 +75,10 @@ def test_malformed_bodies_are_refused_with_a_message(coach_client, body):
     response = coach_client.post("/api/v1/tokens", body, content_type="application/json")
     assert response.status_code in (201, 400, 422)
     assert response.status_code == 201 or response.json()["detail"]
+
+
+@pytest.mark.parametrize("query", ["limit=0", "limit=201", "offset=-1", "offset=2147483648", "limit=1e40", "limit=x"])
+def test_a_page_outside_the_bounds_is_refused_with_a_message(world, coach_client, query):
+    response = coach_client.get(f"/api/v1/organisations?{query}")
+    assert response.status_code == 422
+    assert response.json()["errors"]

@@ -5,12 +5,13 @@ from datetime import datetime
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from mhw.accounts import services
 from mhw.accounts.models import AuditEvent, Campus, Organisation
 from mhw.accounts.permissions import can
 from mhw.accounts.roles import Capability
+from mhw.api.pagination import Pages
 
 router = Router(tags=["accounts"])
 
@@ -107,7 +108,7 @@ def get_campus(request, slug: str):
 
 
 @router.get("/organisations", response=list[OrganisationOut], summary="Partner organisations you may see")
-@paginate(LimitOffsetPagination)
+@paginate(Pages)
 def list_organisations(request, filters: Query[OrganisationFilter]):
     organisations = Organisation.objects.visible_to(request.user).select_related("campus")
     if filters.kind:
@@ -141,7 +142,7 @@ def revoke_token(request, token_id: int):
 
 
 @router.get("/audit-events", response={200: list[AuditEventOut], 403: Error}, summary="The audit log")
-@paginate(LimitOffsetPagination)
+@paginate(Pages)
 def list_audit_events(request, filters: Query[AuditFilter]):
     if not can(request.user, Capability.VIEW_AUDIT):
         raise PermissionDenied

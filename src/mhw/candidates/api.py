@@ -8,11 +8,12 @@ from django.forms.models import model_to_dict
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from mhw.accounts.api import Error
 from mhw.accounts.permissions import can
 from mhw.accounts.roles import Capability
+from mhw.api.pagination import Pages
 from mhw.candidates import services
 from mhw.candidates.forms import CandidateForm
 from mhw.candidates.models import Candidate
@@ -62,7 +63,7 @@ def _require(request, capability: Capability) -> None:
 
 
 @router.get("/candidates", response={200: list[CandidateOut], 403: Error}, summary="Candidates you may see")
-@paginate(LimitOffsetPagination)
+@paginate(Pages)
 def list_candidates(request, filters: Query[CandidateFilter]):
     _require(request, Capability.VIEW_CANDIDATES)
     candidates = Candidate.objects.visible_to(request.user).select_related("campus")

@@ -5,9 +5,10 @@ from decimal import Decimal
 
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from mhw.accounts.api import Error
+from mhw.api.pagination import Pages
 from mhw.learning.models import Module
 
 router = Router(tags=["offer"])
@@ -63,7 +64,7 @@ class OfferFilter(Schema):
 
 
 @router.get("/offer/modules", response=list[ModuleOut], auth=None, summary="The regional offer of modules")
-@paginate(LimitOffsetPagination)
+@paginate(Pages)
 def list_modules(request, filters: Query[OfferFilter]):
     modules = Module.objects.offered().select_related("provider__campus").order_by("title_nl", "pk")
     if filters.campus:

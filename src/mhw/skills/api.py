@@ -6,12 +6,13 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from mhw.accounts.api import Error
 from mhw.accounts.models import Campus
 from mhw.accounts.permissions import can
 from mhw.accounts.roles import Capability
+from mhw.api.pagination import Pages
 from mhw.skills.bloom import BLOOM_LEVELS
 from mhw.skills.catalogue_search import search_versions
 from mhw.skills.forms import CatalogueFilterForm, UloItemFormSet, UloVersionForm
@@ -210,7 +211,7 @@ def _mapping_out(mapping: SkillsMapping) -> dict:
 
 
 @router.get("/catalogue/ulos", response=list[UloSummaryOut], auth=None, summary="Search the open catalogue")
-@paginate(LimitOffsetPagination)
+@paginate(Pages)
 def list_ulos(request, filters: Query[CatalogueFilter]):
     form = CatalogueFilterForm(
         {k: v for k, v in filters.dict().items() if v is not None},
@@ -281,7 +282,7 @@ def get_qualification(request, qualification_id: int):
 
 
 @router.get("/profiles", response={200: list[ProfileOut], 403: Error}, summary="Skills profiles you may see")
-@paginate(LimitOffsetPagination)
+@paginate(Pages)
 def list_profiles(request):
     if not (can(request.user, Capability.VIEW_SKILLS_WORK) or request.user.organisation_ids):
         raise PermissionDenied
