@@ -814,13 +814,13 @@ def _url_names(patterns, namespace=None):
                 yield f"{namespace}:{pattern.name}" if namespace else pattern.name
 
 
-def _request(client, route: Route, world: World):
+def _request(client, route: Route, world: World, **extra):
     url = route.url(world)
     data = route.data(world) if route.data else {}
     if url.startswith("/api/"):
         body = json.dumps(data) if route.method != "get" else None
-        return getattr(client, route.method)(url, data=body, content_type="application/json")
-    return getattr(client, route.method)(url, data=data)
+        return getattr(client, route.method)(url, data=body, content_type="application/json", **extra)
+    return getattr(client, route.method)(url, data=data, **extra)
 
 
 def test_every_page_route_is_in_the_matrix():
