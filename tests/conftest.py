@@ -55,6 +55,12 @@ ACTORS = (
     "campus_admin",
     "national_admin",
     "coach_campus_b",
+    # Companies as the candidate's consent and their match make them: company A's HR (matched with candidate A by a
+    # declaration of intent) while candidate A consents to showing the profile to matched companies, after that
+    # consent was withdrawn, and the HR of a company without a match while candidate A consents.
+    "company_hr_consent_given",
+    "company_hr_consent_withdrawn",
+    "company_hr_unmatched",
 )
 
 
@@ -104,6 +110,10 @@ def build_world() -> World:
     users["national_admin"] = national_admin()
     users["company_hr"] = organisation_user(Role.COMPANY_HR, company_a)
     users["provider_staff"] = organisation_user(Role.PROVIDER_STAFF, provider_a)
+    users["company_hr_consent_given"] = users["company_hr_consent_withdrawn"] = users["company_hr"]
+    users["company_hr_unmatched"] = organisation_user(
+        Role.COMPANY_HR, OrganisationFactory(campus=campus_a, name="Geen match B.V.")
+    )
     users["candidate"] = UserFactory(full_name="Michael Zwart")
     seed_consent_texts()
     candidate_a = CandidateFactory(campus=campus_a, user=users["candidate"], coach=users["coach"])

@@ -6,11 +6,15 @@ fails `test_every_page_route_is_in_the_matrix` or `test_every_api_operation_is_i
 
 import json
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from mhw.candidates.models import Consent
+from mhw.candidates.models.consent import ConsentScope
+from mhw.candidates.services.consent import give_consent, withdraw_consent
 from mhw.credentials.models import Achievement, CredentialShare, IssuedCredential, RegisteringBody
 from mhw.credentials.services import active_key, issue
 from mhw.credentials.wallet import create_share
@@ -43,6 +47,11 @@ MANAGE_PROFILES = ("company_account_manager", "campus_admin")
 RECORD_TRAINING = ("coach", "teacher", "campus_admin")
 MANAGE_COMPANY_ROUTE = ("company_account_manager", "broker", "campus_admin")
 MANAGE_PARTNERS = ("company_account_manager", "broker", "campus_admin")
+
+
+def company_a(status: int) -> dict[str, int]:
+    """The same answer for company A's HR whatever candidate A's consent: the page is about the company's own work."""
+    return dict.fromkeys(("company_hr", "company_hr_consent_given", "company_hr_consent_withdrawn"), status)
 
 
 def expect(default: int, **overrides: int) -> dict[str, int]:
@@ -112,27 +121,27 @@ PAGES: dict[str, Route] = {
     "credential_download": Route(
         "get",
         lambda w: reverse("credential_download", args=[_credential(w).public_id]),
-        only(VIEW_CANDIDATES, 200, 404, candidate=200),
+        only(VIEW_CANDIDATES, 200, 404, candidate=200, company_hr_consent_given=200),
     ),
     "credential_jwt": Route(
         "get",
         lambda w: reverse("credential_jwt", args=[_credential(w).public_id]),
-        only(VIEW_CANDIDATES, 200, 404, candidate=200),
+        only(VIEW_CANDIDATES, 200, 404, candidate=200, company_hr_consent_given=200),
     ),
     "credential_badge": Route(
         "get",
         lambda w: reverse("credential_badge", args=[_credential(w).public_id]),
-        only(VIEW_CANDIDATES, 200, 404, candidate=200),
+        only(VIEW_CANDIDATES, 200, 404, candidate=200, company_hr_consent_given=200),
     ),
     "credential_badge_png": Route(
         "get",
         lambda w: reverse("credential_badge_png", args=[_credential(w).public_id]),
-        only(VIEW_CANDIDATES, 200, 404, candidate=200),
+        only(VIEW_CANDIDATES, 200, 404, candidate=200, company_hr_consent_given=200),
     ),
     "credential_certificate": Route(
         "get",
         lambda w: reverse("credential_certificate", args=[_credential(w).public_id]),
-        only(VIEW_CANDIDATES, 200, 404, candidate=200),
+        only(VIEW_CANDIDATES, 200, 404, candidate=200, company_hr_consent_given=200),
     ),
     "candidate_credentials": Route(
         "get",
@@ -198,7 +207,7 @@ PAGES: dict[str, Route] = {
     "organisation_detail": Route(
         "get",
         lambda w: reverse("organisation_detail", kwargs={"pk": w.company_a.pk}),
-        only(VIEW_PARTNERS, 200, 404, company_hr=200),
+        only(VIEW_PARTNERS, 200, 404, **company_a(200)),
     ),
     "staff_list": Route("get", _url("staff_list"), only(STAFF_A, 200, 403, coach_campus_b=200)),
     "audit_log": Route("get", _url("audit_log"), only(VIEW_AUDIT, 200, 403)),
@@ -223,7 +232,15 @@ PAGES: dict[str, Route] = {
     "candidate_step": Route(
         "post",
         lambda w: reverse("candidate_step", args=[w.candidate_a.pk, "register"]),
-        only(VIEW_CANDIDATES, 302, 404, candidate=302, coach_campus_b=404),
+        only(
+            MANAGE_CANDIDATES,
+            302,
+            404,
+            candidate=302,
+            teacher=403,
+            company_account_manager=403,
+            company_hr_consent_given=403,
+        ),
     ),
     "intake_record": Route(
         "post",
@@ -251,28 +268,28 @@ PAGES: dict[str, Route] = {
     "declaration_detail": Route(
         "get",
         lambda w: reverse("declaration_detail", args=[w.declaration_a.pk]),
-        only(VIEW_CANDIDATES, 200, 404, company_hr=200, candidate=200),
+        only(VIEW_CANDIDATES, 200, 404, **company_a(200), candidate=200),
     ),
     "declaration_download": Route(
         "get",
         lambda w: reverse("declaration_download", args=[w.declaration_a.pk]),
-        only(VIEW_CANDIDATES, 200, 404, company_hr=200, candidate=200),
+        only(VIEW_CANDIDATES, 200, 404, **company_a(200), candidate=200),
     ),
     "declaration_sign": Route(
         "post",
         lambda w: reverse("declaration_sign", args=[w.declaration_a.pk]),
-        only(VIEW_CANDIDATES, 302, 404, company_hr=302, candidate=302),
+        only(VIEW_CANDIDATES, 302, 404, **company_a(302), candidate=302),
     ),
     "contract_record": Route(
         "post",
         lambda w: reverse("contract_record", args=[w.declaration_a.pk]),
-        only(VIEW_CANDIDATES, 302, 404, company_hr=302, candidate=302),
+        only(VIEW_CANDIDATES, 302, 404, **company_a(302), candidate=302),
         lambda w: {"starts_on": "2027-07-01", "duration_months": 12, "hours_per_week": 38},
     ),
     "contract_sign": Route(
         "post",
         lambda w: reverse("contract_sign", args=[w.declaration_a.contract.pk]),
-        only(VIEW_CANDIDATES, 302, 404, company_hr=302, candidate=302),
+        only(VIEW_CANDIDATES, 302, 404, **company_a(302), candidate=302),
     ),
     "skill_record": Route(
         "post",
@@ -290,7 +307,7 @@ PAGES: dict[str, Route] = {
     "evaluation": Route(
         "get",
         lambda w: reverse("evaluation", args=[w.candidate_a.pk]),
-        expect(404, anonymous=302, candidate=200, company_hr=200),
+        expect(404, anonymous=302, candidate=200, **company_a(200)),
     ),
     "session_plan": Route(
         "post",
@@ -307,7 +324,7 @@ PAGES: dict[str, Route] = {
     "path_page": Route(
         "get",
         lambda w: reverse("path_page", args=[w.candidate_a.pk]),
-        only(VIEW_CANDIDATES, 200, 404, candidate=200, coach_campus_b=404),
+        only(VIEW_CANDIDATES, 200, 404, candidate=200, coach_campus_b=404, company_hr_consent_given=200),
     ),
     "enrolment_complete": Route(
         "post",
@@ -431,13 +448,15 @@ PAGES: dict[str, Route] = {
         only(STAFF_A, 200, 403, coach_campus_b=404),
     ),
     "profile_list": Route(
-        "get", _url("profile_list"), only(STAFF_A, 200, 403, coach_campus_b=200, company_hr=200, provider_staff=200)
+        "get",
+        _url("profile_list"),
+        only(STAFF_A, 200, 403, coach_campus_b=200, **company_a(200), company_hr_unmatched=200, provider_staff=200),
     ),
     "profile_create": Route("get", _url("profile_create"), only(MANAGE_PROFILES, 200, 403)),
     "profile_detail": Route(
         "get",
         lambda w: reverse("profile_detail", args=[w.skills.profile.pk]),
-        only(STAFF_A, 200, 403, coach_campus_b=404, company_hr=200, provider_staff=404),
+        only(STAFF_A, 200, 403, coach_campus_b=404, **company_a(200), company_hr_unmatched=404, provider_staff=404),
     ),
     "profile_revise": Route(
         "get", lambda w: reverse("profile_revise", args=[w.skills.profile.pk]), only(MANAGE_PROFILES, 200, 403)
@@ -489,25 +508,27 @@ PAGES: dict[str, Route] = {
     "cluster_detail": Route(
         "get",
         lambda w: reverse("cluster_detail", args=[metro.cluster(w).pk]),
-        only(VIEW_PARTNERS, 200, 404, company_hr=200),
+        only(VIEW_PARTNERS, 200, 404, **company_a(200)),
     ),
     "cluster_map": Route(
         "get",
         lambda w: reverse("cluster_map", args=[metro.cluster(w).pk]),
-        only(VIEW_PARTNERS, 200, 404, company_hr=200),
+        only(VIEW_PARTNERS, 200, 404, **company_a(200)),
     ),
     "cluster_map_export": Route(
         "get",
         lambda w: reverse("cluster_map_export", args=[metro.stop(w).line.cluster_id, "svg"]),
-        only(VIEW_PARTNERS, 200, 404, company_hr=200),
+        only(VIEW_PARTNERS, 200, 404, **company_a(200)),
     ),
     "canvas_print": Route(
         "get",
         lambda w: reverse("canvas_print", args=[metro.canvas(w).pk]),
-        only(VIEW_PARTNERS, 200, 404, company_hr=200),
+        only(VIEW_PARTNERS, 200, 404, **company_a(200)),
     ),
     "canvas_pdf": Route(
-        "get", lambda w: reverse("canvas_pdf", args=[metro.canvas(w).pk]), only(VIEW_PARTNERS, 200, 404, company_hr=200)
+        "get",
+        lambda w: reverse("canvas_pdf", args=[metro.canvas(w).pk]),
+        only(VIEW_PARTNERS, 200, 404, **company_a(200)),
     ),
     "cluster_edit": Route(
         "get", lambda w: reverse("cluster_edit", args=[metro.cluster(w).pk]), only(MANAGE_COMPANY_ROUTE, 200, 403)
@@ -700,7 +721,7 @@ API: dict[tuple[str, str], Route] = {
     ("get", "/api/v1/organisations/{organisation_id}"): Route(
         "get",
         lambda w: f"/api/v1/organisations/{w.company_a.pk}",
-        api_only(VIEW_PARTNERS, 200, 404, company_hr=200),
+        api_only(VIEW_PARTNERS, 200, 404, **company_a(200)),
     ),
     ("get", "/api/v1/tokens"): Route("get", lambda w: "/api/v1/tokens", API_LOGGED_IN),
     ("post", "/api/v1/tokens"): Route(
@@ -759,12 +780,12 @@ API: dict[tuple[str, str], Route] = {
     ("get", "/api/v1/profiles"): Route(
         "get",
         lambda w: "/api/v1/profiles",
-        api_only(STAFF_A, 200, 403, coach_campus_b=200, company_hr=200, provider_staff=200),
+        api_only(STAFF_A, 200, 403, coach_campus_b=200, **company_a(200), company_hr_unmatched=200, provider_staff=200),
     ),
     ("get", "/api/v1/profiles/{profile_id}"): Route(
         "get",
         lambda w: f"/api/v1/profiles/{w.skills.profile.pk}",
-        api_only(STAFF_A, 200, 403, coach_campus_b=404, company_hr=200, provider_staff=404),
+        api_only(STAFF_A, 200, 403, coach_campus_b=404, **company_a(200), company_hr_unmatched=404, provider_staff=404),
     ),
     ("get", "/api/v1/mappings"): Route(
         "get", lambda w: "/api/v1/mappings", api_only(STAFF_A, 200, 403, coach_campus_b=200)
@@ -781,18 +802,34 @@ API: dict[tuple[str, str], Route] = {
     ("get", "/api/v1/candidates/{candidate_id}/route"): Route(
         "get",
         lambda w: f"/api/v1/candidates/{w.candidate_a.pk}/route",
-        api_only(VIEW_CANDIDATES, 200, 404, candidate=200, coach_campus_b=404),
+        api_only(VIEW_CANDIDATES, 200, 404, candidate=200, coach_campus_b=404, company_hr_consent_given=200),
     ),
     ("post", "/api/v1/candidates/{candidate_id}/steps"): Route(
         "post",
         lambda w: f"/api/v1/candidates/{w.candidate_a.pk}/steps",
-        api_only(VIEW_CANDIDATES, 409, 404, candidate=409, coach_campus_b=404),
+        api_only(
+            MANAGE_CANDIDATES,
+            409,
+            404,
+            candidate=403,
+            teacher=403,
+            company_account_manager=403,
+            company_hr_consent_given=403,
+        ),
         lambda w: {"action": "select"},
     ),
     ("get", "/api/v1/candidates/{candidate_id}/intake-results"): Route(
         "get",
         lambda w: f"/api/v1/candidates/{w.candidate_a.pk}/intake-results",
-        api_only(MANAGE_CANDIDATES, 200, 404, candidate=200, teacher=403, company_account_manager=403),
+        api_only(
+            MANAGE_CANDIDATES,
+            200,
+            404,
+            candidate=200,
+            teacher=403,
+            company_account_manager=403,
+            company_hr_consent_given=403,
+        ),
     ),
 }
 
@@ -916,8 +953,27 @@ def _wish(world: World):
     return wish
 
 
+@contextmanager
+def _situation(actor: str, world: World):
+    """Candidate A's consent to share with matched companies as `actor`'s name says; none for the other actors."""
+    consent = None
+    if actor in ("company_hr_consent_given", "company_hr_consent_withdrawn", "company_hr_unmatched"):
+        consent = give_consent(world.user("candidate"), world.candidate_a, ConsentScope.SHARE_WITH_COMPANIES)
+        if actor == "company_hr_consent_withdrawn":
+            withdraw_consent(world.user("candidate"), consent)
+    try:
+        yield
+    finally:
+        if consent is not None:
+            Consent.objects.filter(pk=consent.pk).delete()
+
+
 def _walk(route: Route, world: World, client_for) -> dict[str, int]:
-    return {actor: _request(client_for(world.user(actor)), route, world).status_code for actor in ACTORS}
+    statuses = {}
+    for actor in ACTORS:
+        with _situation(actor, world):
+            statuses[actor] = _request(client_for(world.user(actor)), route, world).status_code
+    return statuses
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))

@@ -2,6 +2,7 @@
 the facts from the records, checks the actor's role, stores the step with actor, time and reason, and audits it."""
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -82,10 +83,11 @@ def refusal_message(refusal: pipeline.StepRefused) -> str:
 
 @transaction.atomic
 def take_step(actor, candidate: Candidate, action: str, *, reason: str = "") -> Candidate:
-    """Move the candidate one step on; RouteError says in words why a step is not allowed."""
+    """Move the candidate one step on; RouteError says in words why the route does not allow the step now, and
+    PermissionDenied (a 403, audited) that the actor's role never may take it."""
     candidate = Candidate.objects.select_for_update().get(pk=candidate.pk)
     if not may_take(actor, candidate, action):
-        raise RouteError(_("Your role does not allow this step."))
+        raise PermissionDenied
     try:
         target = pipeline.next_stage(candidate.stage, action, candidate.trajectory, route_facts(candidate), reason)
     except pipeline.StepRefused as refusal:
