@@ -111,6 +111,8 @@ PAGES: dict[str, Route] = {
     ),
     # The wallet is the holder's own; staff see a participant's credentials as they see the participant.
     "wallet": Route("get", _url("wallet"), expect(404, anonymous=302, candidate=200)),
+    # Rectification: the candidate corrects their own details; anyone without a candidate record has none to correct.
+    "my_details": Route("get", _url("my_details"), expect(404, anonymous=302, candidate=200)),
     "wallet_export": Route("get", _url("wallet_export"), expect(404, anonymous=302, candidate=200)),
     "wallet_overview": Route("get", _url("wallet_overview"), expect(404, anonymous=302, candidate=200)),
     "share_revoke": Route(

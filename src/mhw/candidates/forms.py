@@ -5,6 +5,14 @@ from mhw.accounts.models import Membership, Organisation, User
 from mhw.accounts.roles import Role
 from mhw.candidates.models import Candidate
 from mhw.candidates.services import EDITABLE_FIELDS
+from mhw.candidates.services.records import OWN_DETAILS_FIELDS
+
+
+def _unique_email(email: str, campus, candidate_pk: int | None) -> str:
+    email = email.lower()
+    if Candidate.objects.filter(campus=campus, email=email).exclude(pk=candidate_pk).exists():
+        raise forms.ValidationError(_("A candidate with this e-mail address is already registered at this campus."))
+    return email
 
 
 class CandidateForm(forms.ModelForm):
@@ -28,11 +36,7 @@ class CandidateForm(forms.ModelForm):
             self.fields["version"].initial = self.instance.version
 
     def clean_email(self):
-        email = self.cleaned_data["email"].lower()
-        duplicates = Candidate.objects.filter(campus=self.campus, email=email).exclude(pk=self.instance.pk)
-        if duplicates.exists():
-            raise forms.ValidationError(_("A candidate with this e-mail address is already registered at this campus."))
-        return email
+        return _unique_email(self.cleaned_data["email"], self.campus, self.instance.pk)
 
     def clean(self):
         cleaned = super().clean()
@@ -52,3 +56,20 @@ class CampusChoiceForm(forms.Form):
     def __init__(self, *args, campuses, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["campus"].queryset = campuses
+
+
+class OwnDetailsForm(forms.ModelForm):
+    """The details a candidate corrects in their own record."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Candidate
+        fields = OWN_DETAILS_FIELDS
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = self.instance.version
+
+    def clean_email(self):
+        return _unique_email(self.cleaned_data["email"], self.instance.campus_id, self.instance.pk)

@@ -11,9 +11,11 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from mhw.accounts.concurrency import ConcurrentEditError
 from mhw.accounts.models import Campus, Organisation, User
 from mhw.accounts.permissions import can
 from mhw.accounts.roles import Capability
+from mhw.candidates.forms import OwnDetailsForm
 from mhw.candidates.models import Candidate, CoachingSession, Consent, ConsentText, Evaluation, IntakeResult
 from mhw.candidates.models.candidate import RecruitmentChannel
 from mhw.candidates.models.consent import ConsentScope
@@ -21,6 +23,7 @@ from mhw.candidates.services import coaching as coaching_services
 from mhw.candidates.services import consent as consent_services
 from mhw.candidates.services import evaluation as evaluation_services
 from mhw.candidates.services import intake as intake_services
+from mhw.candidates.services.records import rectify_own_details
 from mhw.candidates.services.route import RouteError, take_step
 from mhw.skills.models import SkillsProfile
 
@@ -252,3 +255,21 @@ def session_attendance(request, pk: int):
     )
     coaching_services.record_session_attendance(request.user, session, request.POST.get("attended") == "yes")
     return redirect("candidate_detail", pk=session.candidate_id)
+
+
+@login_required
+def my_details(request):
+    """The candidate corrects their own details (the right to rectification)."""
+    candidate = get_object_or_404(Candidate.objects.select_related("campus"), user=request.user)
+    form = OwnDetailsForm(request.POST or None, instance=candidate)
+    if request.method == "POST" and form.is_valid():
+        try:
+            rectify_own_details(
+                request.user, candidate, data=form.cleaned_data, expected_version=form.cleaned_data["version"]
+            )
+        except ConcurrentEditError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Your details have been corrected."))
+            return redirect("dashboard")
+    return render(request, "candidates/my_details.html", {"form": form, "candidate": candidate})

@@ -25,6 +25,7 @@ urlpatterns = [
     path("declarations/<int:pk>/pdf/", agreement_views.declaration_download, name="declaration_download"),
     path("declarations/<int:pk>/contract/", agreement_views.contract_record, name="contract_record"),
     path("contracts/<int:pk>/sign/", agreement_views.contract_sign, name="contract_sign"),
+    path("my/details/", route_views.my_details, name="my_details"),
     path("my/consents/<int:pk>/withdraw/", route_views.consent_withdraw, name="consent_withdraw"),
     re_path(r"^my/consents/give/(?P<scope>[a-z_]+)/$", route_views.consent_give, name="consent_give"),
     path("candidates/", views.candidate_list, name="candidate_list"),

@@ -1,5 +1,6 @@
 """Use cases on candidate records. Each owns its transaction and writes the audit line."""
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
@@ -18,6 +19,10 @@ EDITABLE_FIELDS = [
     "employer",
     "coach",
 ]
+
+#: What a candidate corrects in their own record (the right to rectification); the route, campus, coach and employer
+#: are the campus's to keep.
+OWN_DETAILS_FIELDS = ["first_name", "last_name", "email", "phone", "city", "current_occupation"]
 
 
 def open_candidate_record(actor, candidate: Candidate) -> None:
@@ -44,4 +49,19 @@ def update_candidate(actor, candidate: Candidate, *, data: dict, expected_versio
     save_versioned(candidate, [*EDITABLE_FIELDS, "updated_at"], expected_version)
     # Only the names of changed fields are logged: the audit log holds no personal values.
     record_event(actor, "candidate.updated", candidate, details={"fields": changed})
+    return candidate
+
+
+@transaction.atomic
+def rectify_own_details(actor, candidate: Candidate, *, data: dict, expected_version: int) -> Candidate:
+    """The candidate corrects their own details. Only the names of the changed fields go to the audit log."""
+    if candidate.user_id is None or candidate.user_id != actor.pk:
+        raise PermissionDenied
+    stored = Candidate.objects.get(pk=candidate.pk)
+    changed = [name for name in OWN_DETAILS_FIELDS if getattr(stored, name) != data[name]]
+    for name in OWN_DETAILS_FIELDS:
+        setattr(candidate, name, data[name])
+    candidate.updated_at = timezone.now()
+    save_versioned(candidate, [*OWN_DETAILS_FIELDS, "updated_at"], expected_version)
+    record_event(actor, "candidate.rectified", candidate, details={"fields": changed})
     return candidate
