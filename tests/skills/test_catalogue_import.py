@@ -88,3 +88,18 @@ def test_the_upload_page_reports_problems_in_the_page(world, client_for):
         reverse("catalogue_import"), {"campus": world.campus_a.pk, "file": upload}
     )
     assert response.status_code == 302
+
+
+def test_numbers_and_dates_in_excel_cells_are_read_as_the_text_a_csv_holds(world):
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(io.BytesIO(to_xlsx(published_versions())))
+    sheet = workbook.worksheets[0]
+    header = [cell.value for cell in sheet[1]]
+    for row in range(2, sheet.max_row + 1):
+        sheet.cell(row=row, column=header.index("ulo_code") + 1, value=20261206)
+        sheet.cell(row=row, column=header.index("eqf_level") + 1, value=4.0)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    created = import_catalogue(world.user("teacher"), campus=world.campus_a, raw=buffer.getvalue(), fmt="xlsx")
+    assert [version.eqf_level for version in created] == [4]

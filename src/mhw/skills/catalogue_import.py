@@ -6,6 +6,7 @@ file, so they stay unique, and imported outcomes go through expert review like a
 """
 
 import csv
+import datetime
 import io
 import json
 from dataclasses import dataclass
@@ -156,11 +157,22 @@ def _from_xlsx(raw: bytes, problems):
     if not _check_header(header, "row 1", problems):
         return []
     rows = [
-        (f"row {n}", dict(zip(header, ["" if v is None else v for v in row], strict=False)))
+        (f"row {n}", dict(zip(header, [_cell_text(v) for v in row], strict=False)))
         for n, row in enumerate(values[1:], start=2)
         if any(v not in (None, "") for v in row)
     ]
     return _from_rows(rows, problems)
+
+
+def _cell_text(value) -> str:
+    """A cell as the text a CSV file would hold: Excel stores 4 as the number 4.0 and dates as dates."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
 
 
 READERS = {"json": _from_json, "csv": _from_csv, "xlsx": _from_xlsx}
