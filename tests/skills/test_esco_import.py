@@ -20,7 +20,7 @@ from mhw.accounts.models import AuditEvent
 from mhw.skills import esco_csv
 from mhw.skills.esco_csv import read_esco
 from mhw.skills.esco_import import EscoImportError, import_esco
-from mhw.skills.models import EscoOccupation, EscoRelation, EscoSkill
+from mhw.skills.models import EscoOccupation, EscoRelation, EscoSkill, IndexedText
 from tests.factories import UserFactory
 
 DATA = Path(__file__).parent / "data"
@@ -369,6 +369,9 @@ def test_the_command_imports_and_reports_the_counts():
     assert "Relations: 20 created" in out.getvalue()
     assert "100%" in err.getvalue()  # the progress bar ran to the end
     assert database_counts() == (12, 4, 20)
+    # The labels are in the semantic index at once (12 skills and 4 occupations, in the languages they have).
+    assert "Semantic index up to date" in out.getvalue()
+    assert IndexedText.objects.filter(source__startswith="esco").count() >= 16
 
 
 @pytest.mark.django_db

@@ -10,6 +10,7 @@ from mhw.skills.models.frameworks import (
 )
 from mhw.skills.models.mapping import MappingCell, MappingRole, SkillsMapping, Specialism
 from mhw.skills.models.profiles import ProfileRequirement, SkillsProfile, SkillsProfileVersion
+from mhw.skills.models.semantic import IndexedText, IndexState
 from mhw.skills.models.taxonomy import EscoOccupation, EscoRelation, EscoSkill, TaxonomyLink
 
 __all__ = [
@@ -18,6 +19,8 @@ __all__ = [
     "EscoOccupation",
     "EscoRelation",
     "EscoSkill",
+    "IndexState",
+    "IndexedText",
     "MappingCell",
     "MappingRole",
     "ProfileRequirement",

@@ -30,6 +30,7 @@ from mhw.skills.forms import (
     item_initial,
 )
 from mhw.skills.levels import SKILL_LEVELS
+from mhw.skills.meaning_search import meaning_matches
 from mhw.skills.models import EscoOccupation, EscoSkill, Ulo, UloItem, UloStatus, UloVersion
 from mhw.skills.services import catalogue as services
 from mhw.skills.services.catalogue import VERSION_FIELDS, TransitionError
@@ -44,7 +45,16 @@ def _statuses(user):
 def catalogue(request):
     form = CatalogueFilterForm(request.GET or None, statuses=_statuses(request.user))
     page = Paginator(search_versions(request.user, form), 25).get_page(request.GET.get("page"))
-    context = {"form": form, "page": page, "may_author": can(request.user, Capability.AUTHOR_OUTCOMES)}
+    query = form.cleaned_data.get("q", "") if form.is_valid() else ""
+    meaning = []
+    if query and page.number == 1:
+        meaning = meaning_matches(query, shown_versions={version.pk for version in page})
+    context = {
+        "form": form,
+        "page": page,
+        "meaning": meaning,
+        "may_author": can(request.user, Capability.AUTHOR_OUTCOMES),
+    }
     template = "skills/_catalogue_rows.html" if request.htmx else "skills/catalogue.html"
     return render(request, template, context)
 

@@ -5,13 +5,15 @@ from django.utils.translation import gettext as _
 
 from mhw.console import ProgressBar
 from mhw.skills.esco_import import EscoImportError, import_esco
+from mhw.skills.services.semantic import refresh_index
 
 
 class Command(BaseCommand):
     help = (
         "Import the official ESCO CSV download (skills_en.csv, occupations_en.csv, occupationSkillRelations_en.csv; "
         "optionally skills_nl.csv and occupations_nl.csv) from DIRECTORY. Every problem is listed as file:line; "
-        "with any problem nothing is imported. Re-running the same import changes nothing."
+        "with any problem nothing is imported. Re-running the same import changes nothing. Afterwards the semantic "
+        "index encodes the new and changed labels."
     )
 
     def add_arguments(self, parser):
@@ -26,7 +28,12 @@ class Command(BaseCommand):
             for error in exc.errors:
                 self.stderr.write(str(error))
             raise CommandError(exc.message) from None
+        index = refresh_index(progress=bar)
         bar.finish()
+        self.stdout.write(
+            _("Semantic index up to date: %(encoded)d texts encoded, %(removed)d removed, %(kept)d unchanged.")
+            % {"encoded": index.encoded, "removed": index.removed, "kept": index.kept}
+        )
         self.stdout.write(
             self.style.SUCCESS(
                 _(
