@@ -41,7 +41,11 @@ class TimeToJob:
 
 def funnel(candidates: Iterable[CandidateFacts]) -> list[tuple[str, int, float | None]]:
     """(milestone, how many reached it, share of the previous milestone reached) in route order."""
-    counts = Counter(stage for c in candidates for stage in c.reached if stage in MILESTONES)
+    return funnel_of_counts(Counter(stage for c in candidates for stage in c.reached if stage in MILESTONES))
+
+
+def funnel_of_counts(counts: dict[str, int]) -> list[tuple[str, int, float | None]]:
+    """The funnel from how many candidates reached each stage (as `funnel`, when the counting is done elsewhere)."""
     rows, previous = [], None
     for stage in MILESTONES:
         count = counts.get(stage, 0)

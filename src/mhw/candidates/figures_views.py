@@ -3,7 +3,7 @@
 from collections import Counter
 
 from django import forms
-from django.db.models import Avg, Prefetch
+from django.db.models import Avg
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -13,8 +13,9 @@ from mhw.accounts.models import Campus
 from mhw.accounts.roles import Capability
 from mhw.candidates import figures
 from mhw.candidates.labels import ACTION_LABELS
-from mhw.candidates.models import Candidate, EmploymentContract, Evaluation, PipelineEvent
+from mhw.candidates.models import Candidate, Evaluation, PipelineEvent
 from mhw.candidates.models.candidate import STAGE_CHOICES, RecruitmentChannel
+from mhw.candidates.services import figures as figures_service
 
 
 class FiguresFilter(forms.Form):
@@ -33,24 +34,6 @@ class FiguresFilter(forms.Form):
         self.fields["campus"].queryset = campuses
 
 
-def _facts(candidate: Candidate) -> figures.CandidateFacts:
-    events = list(candidate.pipeline_events.all())
-    registered = next((e.at for e in events if e.action == "register"), None)
-    left = next((e for e in reversed(events) if e.action in ("withdraw", "no_go", "reject")), None)
-    contract = next(
-        (d.contract for d in candidate.declarations.all() if hasattr(d, "contract") and d.contract.is_signed),
-        None,
-    )
-    return figures.CandidateFacts(
-        reached=frozenset(e.to_stage for e in events),
-        registered_on=registered.date() if registered else None,
-        contract_starts_on=contract.starts_on if contract else None,
-        left_at_stage=left.from_stage if left else "",
-        left_how=left.action if left else "",
-        left_reason=left.reason if left else "",
-    )
-
-
 @capability_required(Capability.VIEW_CANDIDATES)
 def programme_figures(request):
     candidates = Candidate.objects.visible_to(request.user)
@@ -66,16 +49,13 @@ def programme_figures(request):
         if data["registered_until"]:
             register_events = register_events.filter(at__date__lte=data["registered_until"])
             candidates = candidates.filter(pk__in=register_events.values("candidate_id"))
-    candidates = candidates.prefetch_related(
-        Prefetch("pipeline_events", queryset=PipelineEvent.objects.order_by("at", "id")),
-        Prefetch("declarations__contract", queryset=EmploymentContract.objects.all()),
-    )
-    facts = [_facts(c) for c in candidates]
+    route = figures_service.route_figures(candidates)
     channel_labels = dict(RecruitmentChannel.choices)
-    channels = Counter(channel_labels.get(c.recruitment_channel, _("unknown")) for c in candidates)
+    channels = Counter()
+    for channel, count in route.channels.items():
+        channels[channel_labels.get(channel, _("unknown"))] += count
     labels = dict(STAGE_CHOICES)
-    rows = figures.funnel(facts)
-    stats = figures.time_to_job(facts)
+    rows, stats = route.funnel, route.time_to_job
     evaluations = (
         Evaluation.objects.filter(candidate__in=candidates)
         .values("by")
@@ -87,15 +67,15 @@ def programme_figures(request):
         "funnel_svg": figures.funnel_svg(
             rows, {s: str(labels[s]) for s in figures.MILESTONES}, _("Funnel of the route")
         ),
-        "dropouts": [(ACTION_LABELS[how], labels.get(stage, stage), n) for how, stage, n in figures.dropouts(facts)],
-        "reasons": [f.left_reason for f in facts if f.left_reason][:50],
+        "dropouts": [(ACTION_LABELS[how], labels.get(stage, stage), n) for how, stage, n in route.dropouts],
+        "reasons": route.reasons,
         "time_to_job": stats,
         "weeks": {
             name: (round(value / 7, 1) if value is not None else None)
             for name, value in (("median", stats.median_days), ("p25", stats.p25_days), ("p75", stats.p75_days))
         },
         "evaluations": list(evaluations),
-        "total": len(facts),
+        "total": route.total,
         "channels": channels.most_common(),
     }
     return render(request, "candidates/figures.html", context)

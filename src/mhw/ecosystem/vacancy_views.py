@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -24,6 +25,7 @@ from mhw.ecosystem.services.network import EcosystemError
 from mhw.skills.models import SkillsProfile
 
 MONTHS = 12
+PAGE_SIZE = 50
 
 
 def _back(campus) -> str:
@@ -46,19 +48,20 @@ def vacancy_list(request):
             else:
                 messages.success(request, _("The vacancy has been recorded."))
                 return redirect(_back(campus))
-    listed = list(Vacancy.objects.filter(campus=campus).select_related("company", "profile"))
+    page = Paginator(Vacancy.objects.filter(campus=campus).select_related("company", "profile"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     months = demand.months_back(timezone.localdate(), MONTHS)
-    asked = [
-        demand.Asked(str(v.profile) if v.profile else v.role_title, v.region, v.posted_on, v.number) for v in listed
-    ]
+    asked = vacancies.demand_since(campus, months[0])
     rows = [
         {"vacancy": v, "make_profile": reverse("profile_create") + "?" + urlencode(
             {"campus": campus.pk, "organisation": v.company_id, "title_nl": v.role_title, "vacancy_text": v.text})}
-        for v in listed
+        for v in page
     ]  # fmt: skip
     context = {
         "campus": campus, "campuses": visible_campuses(request.user), "may_manage": may_manage, "form": form,
-        "rows": rows, "months": months, "by_role": demand.per_month(asked, months, key=lambda a: a.role),
+        "show_form": request.method == "POST" or "record" in request.GET, "page": page, "rows": rows,
+        "months": months, "by_role": demand.per_month(asked, months, key=lambda a: a.role),
         "by_region": demand.per_month(asked, months, key=lambda a: a.region),
         "profiles": SkillsProfile.objects.filter(campus=campus),
     }  # fmt: skip

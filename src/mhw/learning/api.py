@@ -3,13 +3,14 @@
 import datetime
 from decimal import Decimal
 
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from mhw.accounts.api import Error
 from mhw.api.pagination import Pages
-from mhw.learning.models import Module
+from mhw.learning.models import Module, ModuleOutcome
 
 router = Router(tags=["offer"])
 
@@ -46,7 +47,8 @@ class ModuleOut(Schema):
 
     @staticmethod
     def resolve_outcomes(module):
-        return list(module.outcomes.select_related("item"))
+        # .all() uses what the list prefetched (items included); a single module reads them here.
+        return list(module.outcomes.all())
 
     @staticmethod
     def resolve_prerequisite_modules(module):
@@ -55,6 +57,14 @@ class ModuleOut(Schema):
     @staticmethod
     def resolve_runs(module):
         return list(module.runs.all())
+
+
+# What a module's answer shows besides the module, fetched for a whole page at once.
+MODULE_PREFETCH = (
+    Prefetch("outcomes", queryset=ModuleOutcome.objects.select_related("item")),
+    "prerequisite_modules",
+    "runs",
+)
 
 
 class OfferFilter(Schema):
@@ -66,7 +76,8 @@ class OfferFilter(Schema):
 @router.get("/offer/modules", response=list[ModuleOut], auth=None, summary="The regional offer of modules")
 @paginate(Pages)
 def list_modules(request, filters: Query[OfferFilter]):
-    modules = Module.objects.offered().select_related("provider__campus").order_by("title_nl", "pk")
+    modules = Module.objects.offered().select_related("provider__campus").prefetch_related(*MODULE_PREFETCH)
+    modules = modules.order_by("title_nl", "pk")
     if filters.campus:
         modules = modules.filter(provider__campus__slug=filters.campus)
     if filters.basic is not None:
@@ -78,4 +89,6 @@ def list_modules(request, filters: Query[OfferFilter]):
 
 @router.get("/offer/modules/{module_id}", response={200: ModuleOut, 404: Error}, auth=None)
 def get_module(request, module_id: int):
-    return get_object_or_404(Module.objects.offered().select_related("provider__campus"), pk=module_id)
+    return get_object_or_404(
+        Module.objects.offered().select_related("provider__campus").prefetch_related(*MODULE_PREFETCH), pk=module_id
+    )

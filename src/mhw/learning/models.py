@@ -2,7 +2,8 @@
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +17,12 @@ LEVELS = [MinValueValidator(1), MaxValueValidator(5)]
 class ModuleQuerySet(models.QuerySet):
     def offered(self) -> "ModuleQuerySet":
         return self.filter(is_active=True)
+
+    def with_run_count(self) -> "ModuleQuerySet":
+        """Each module with `run_count`, counted per module in a subquery, so that a page of modules counts only its
+        own runs (a grouped join would count the runs of every module before the page is cut)."""
+        runs = ModuleRun.objects.filter(module=OuterRef("pk")).order_by().values("module").annotate(n=Count("pk"))
+        return self.annotate(run_count=Coalesce(Subquery(runs.values("n")), 0))
 
     def manageable_by(self, user) -> "ModuleQuerySet":
         """A provider's staff maintain their own modules; the campus's offer managers maintain the region's."""

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -33,7 +33,7 @@ def offer(request):
     modules = (
         Module.objects.offered()
         .select_related("provider", "provider__campus")
-        .annotate(run_count=Count("runs"))
+        .with_run_count()
         .order_by("title_nl", "pk")
     )
     campus = request.GET.get("campus", "")

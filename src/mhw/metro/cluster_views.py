@@ -36,7 +36,8 @@ def cluster_list(request):
             messages.success(request, _("The cluster has been created; step 1 of its cycle can start."))
             return redirect("cluster_detail", pk=cluster.pk)
     visible = Cluster.objects.visible_to(request.user).select_related("campus").annotate(line_count=Count("lines"))
-    return render(request, "metro/cluster_list.html", {"clusters": visible, "form": form})
+    show_form = request.method == "POST" or "new" in request.GET
+    return render(request, "metro/cluster_list.html", {"clusters": visible, "form": form, "show_form": show_form})
 
 
 @login_required_or_403

@@ -2,7 +2,8 @@
 
 from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -74,16 +75,21 @@ def home(request):
     return render(request, "web/home.html", {"use_cases": USE_CASES, "campuses": campuses})
 
 
+def _count_per_campus(queryset):
+    """The number of rows of `queryset` at the campus of the outer row, as a subquery (0 when there are none)."""
+    counted = queryset.filter(campus=OuterRef("pk")).order_by().values("campus").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted), 0)
+
+
 def _campus_figures(campus_ids, everywhere: bool):
-    """Per campus: partners by kind and candidates by trajectory, in two grouped queries."""
+    """Per campus: partners by kind and candidates by trajectory, in one query. Each count is its own subquery:
+    joining organisations and candidates in one grouped query would multiply them (thousands × thousands rows)."""
     campuses = Campus.objects.all() if everywhere else Campus.objects.filter(pk__in=campus_ids)
     return campuses.annotate(
-        companies=Count("organisations", filter=Q(organisations__kind=Organisation.Kind.COMPANY), distinct=True),
-        providers=Count(
-            "organisations", filter=Q(organisations__kind=Organisation.Kind.EDUCATION_PROVIDER), distinct=True
-        ),
-        candidate_total=Count("candidates", distinct=True),
-        upskilling=Count("candidates", filter=Q(candidates__trajectory=Candidate.Trajectory.UPSKILLING), distinct=True),
+        companies=_count_per_campus(Organisation.objects.filter(kind=Organisation.Kind.COMPANY)),
+        providers=_count_per_campus(Organisation.objects.filter(kind=Organisation.Kind.EDUCATION_PROVIDER)),
+        candidate_total=_count_per_campus(Candidate.objects.all()),
+        upskilling=_count_per_campus(Candidate.objects.filter(trajectory=Candidate.Trajectory.UPSKILLING)),
     ).order_by("name")
 
 

@@ -62,9 +62,10 @@ class CandidateQuerySet(models.QuerySet):
             consents__withdrawn_at__isnull=True,
         )
         visible = Q(campus_id__in=scope.campus_ids) | Q(user=user)
-        if user.organisation_ids:
-            visible |= matched_and_consenting
-        return self.filter(visible).distinct()
+        if not user.organisation_ids:
+            return self.filter(visible)
+        # Only the join through declarations and consents can repeat a candidate: distinct only then.
+        return self.filter(visible | matched_and_consenting).distinct()
 
     def manageable_by(self, user) -> "CandidateQuerySet":
         """Candidates whose record `user` may change."""

@@ -5,13 +5,14 @@ import datetime
 import statistics
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 
 from mhw.accounts.models import Organisation
 from mhw.candidates.models import Candidate, EmploymentContract, PipelineEvent
 from mhw.credentials.models import IssuedCredential
 from mhw.ecosystem.models import Vacancy
 from mhw.metro.models import MetroLine, Registration
+from mhw.skills.models import SkillsProfile
 
 LEFT = ("not_selected", "stopped", "withdrawn")
 
@@ -46,7 +47,9 @@ def _time_to_job(campus, start, end) -> tuple[float | None, int]:
         signed_by_candidate_at__isnull=False,
     ).filter(_between("starts_on", start, end)).select_related("declaration")  # fmt: skip
     registered = dict(
-        PipelineEvent.objects.filter(action="register", candidate__campus=campus).values_list("candidate", "at")
+        PipelineEvent.objects.filter(
+            action="register", candidate__in=contracts.values("declaration__candidate")
+        ).values_list("candidate", "at")
     )
     days = [
         (c.starts_on - registered[c.declaration.candidate_id].date()).days
@@ -72,18 +75,24 @@ def figures_for(campus, start: datetime.date | None = None, end: datetime.date |
         Q(achievement__campus=campus) | Q(achievement__organisation__campus=campus)
     ).filter(_between("issued_at__date", start, end))
     median, jobs = _time_to_job(campus, start, end)
+    asked = list(
+        Vacancy.objects.filter(campus=campus).filter(_between("posted_on", start, end))
+        .values_list("profile", "role_title").annotate(places=Sum("number")).order_by("profile", "role_title")
+    )  # fmt: skip
+    profiles = SkillsProfile.objects.in_bulk({profile_id for profile_id, _role, _n in asked if profile_id})
+    aiming = dict(
+        Candidate.target_roles.through.objects.filter(
+            skillsprofile__in=list(profiles), candidate__campus=campus
+        ).exclude(candidate__stage__in=LEFT)
+        .values_list("skillsprofile").annotate(n=Count("candidate", distinct=True)).order_by()
+    ) if profiles else {}  # fmt: skip
     places: dict = {}
-    for vacancy in (
-        Vacancy.objects.filter(campus=campus).filter(_between("posted_on", start, end)).select_related("profile")
-    ):
-        label = str(vacancy.profile) if vacancy.profile else vacancy.role_title
-        profile, count = places.get(label, (vacancy.profile, 0))
-        places[label] = (profile or vacancy.profile, count + vacancy.number)
-    roles = [
-        (label, count, Candidate.objects.filter(campus=campus, target_roles=profile).exclude(stage__in=LEFT).count()
-         if profile else 0)
-        for label, (profile, count) in places.items()
-    ]  # fmt: skip
+    for profile_id, role_title, number in asked:
+        profile = profiles.get(profile_id)
+        label = str(profile) if profile else role_title
+        known, count = places.get(label, (profile, 0))
+        places[label] = (known or profile, count + number)
+    roles = [(label, count, aiming.get(profile.pk, 0) if profile else 0) for label, (profile, count) in places.items()]
     return CampusFigures(
         campus=campus, companies=organisations.filter(kind="company").count(),
         partners=organisations.exclude(kind="company").count(), stages=stages, lines_running=running.count(),

@@ -1,0 +1,277 @@
+"""Benchmark of the main pages and API lists under load, at national scale. Goals, at 16 concurrent users: every list
+page's p99 under 300 ms, and each main page costing at most 5x the CPU of the hello-world endpoint (`/healthz`)
+measured in the same run.
+
+Run with ``.venv/bin/python benchmarks/load.py [seconds per measurement] [rounds]`` (default 5 s, 3 rounds). Needs
+Debian's `wrk` (``apt-get install wrk``) as the load generator.
+
+What it does: builds (once; later runs reuse and top it up) a SQLite database seeded with
+``seed_demo --scale national`` (20,000 candidates over the seven campuses, 2,000 companies, 5,000 modules, 3,000
+vacancies) under ``$XDG_CACHE_HOME/mhw-bench/`` (default ``~/.cache``); starts gunicorn on 127.0.0.1 with 2 workers
+and the production profile (DEBUG off, manifest static files, secure cookies; requests carry
+``X-Forwarded-Proto: https`` as from the load balancer); logs in through the login page as the Noord campus
+administrator (campus staff who may open every list page) and as the national administrator; then, per round, drives
+wrk with 16 connections at the hello-world endpoint and at each page and API list with the session cookie. Per
+measurement: throughput, p50 and p99 latency (wrk's own histogram), and the user+system CPU the gunicorn workers
+spent (from /proc) per request, as a ratio to the hello-world endpoint. Medians over the rounds are printed.
+"""
+
+import contextlib
+import http.client
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "mhw-bench"
+DATABASE = CACHE / "national.sqlite3"
+CONNECTIONS = 16
+WORKERS = 2
+P99_GOAL_MS = 300
+CPU_GOAL = 5.0
+PASSWORD = "waterstof-demo"
+DOMAIN = "demo.makehydrogenwork.example"
+
+# (label, path, login, kind): the goals hold for kinds "page" and "api"; "hello" is the baseline, and the reference
+# row (the smallest logged-in page: session, user, roles, the layout and its menu) shows the floor every page pays.
+# Logins: "campus" = the Noord campus administrator, "national" = the national administrator.
+TARGETS = [
+    ("hello world (/healthz)", "/healthz", None, "hello"),
+    ("(reference) profile page", "/profile/", "campus", "reference"),
+    ("candidates", "/candidates/", "campus", "page"),
+    ("candidates, page 50", "/candidates/?page=50", "campus", "page"),
+    ("candidates, search", "/candidates/?q=jansen", "campus", "page"),
+    ("candidates (national, 20,000)", "/candidates/", "national", "page"),
+    ("vacancies", "/vacancies/", "campus", "page"),
+    ("offer (modules)", "/offer/", "campus", "page"),
+    ("catalogue", "/catalogue/", "campus", "page"),
+    ("programme dashboard", "/programme/", "campus", "page"),
+    ("programme (national)", "/programme/", "national", "page"),
+    ("organisations", "/organisations/", "campus", "page"),
+    ("clusters (metro)", "/clusters/", "campus", "page"),
+    ("dashboard", "/dashboard/", "campus", "page"),
+    ("figures", "/figures/", "campus", "page"),
+    ("audit log", "/audit/", "campus", "page"),
+    ("API candidates", "/api/v1/candidates", "campus", "api"),
+    ("API organisations", "/api/v1/organisations", "campus", "api"),
+    ("API offer modules", "/api/v1/offer/modules", "campus", "api"),
+    ("API catalogue ULOs", "/api/v1/catalogue/ulos", "campus", "api"),
+]
+LOGINS = {"campus": f"beheer.noord@{DOMAIN}", "national": f"landelijk.beheer@{DOMAIN}"}
+
+LUA = """
+wrk.headers["X-Forwarded-Proto"] = "https"
+local cookie = os.getenv("MHW_COOKIE")
+if cookie and cookie ~= "" then wrk.headers["Cookie"] = cookie end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("RESULT %d %d %d %d %d %d\\n", summary.requests, summary.duration,
+    latency:percentile(50), latency:percentile(99), e.status, e.connect + e.read + e.write + e.timeout))
+end
+"""
+
+
+def environment(static_root: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        MHW_PROFILE="production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        MHW_CREDENTIAL_KEY="benchmark-only-credential-key",
+        DATABASE_URL=f"sqlite:///{DATABASE}",
+        ALLOWED_HOSTS="127.0.0.1",
+        STATIC_ROOT=str(static_root),
+        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+        LOG_LEVEL="WARNING",
+        PYTHONPATH=str(ROOT / "src"),
+    )
+    env.pop("DEBUG", None)
+    return env
+
+
+def prepare(env: dict[str, str]) -> None:
+    """Translations compiled, the national data set in place (idempotent: a rerun only checks), static collected."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    manage = [str(BIN / "python"), str(ROOT / "manage.py")]
+    po = ROOT / "src/mhw/locale/nl/LC_MESSAGES/django.po"
+    mo = po.with_suffix(".mo")
+    if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+        subprocess.run([str(BIN / "django-admin"), "compilemessages", "-v", "0"], cwd=ROOT / "src/mhw", check=True)
+    started = time.monotonic()
+    subprocess.run([*manage, "migrate", "--no-input", "-v", "0"], env=env, check=True, cwd=ROOT)
+    print(f"seeding the national data set in {DATABASE} (the first time takes about a minute)", flush=True)
+    subprocess.run([*manage, "seed_demo", "--scale", "national", "--quiet-logins"], env=env, check=True, cwd=ROOT,
+                   stdout=subprocess.DEVNULL)  # fmt: skip
+    print(f"data set ready after {time.monotonic() - started:.0f} s", flush=True)
+    subprocess.run([*manage, "collectstatic", "--no-input", "-v", "0"], env=env, check=True, cwd=ROOT)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def request(port: int, method: str, path: str, *, cookie: str = "", body: dict | None = None, referer: str = ""):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+    headers = {"X-Forwarded-Proto": "https", "Cookie": cookie}
+    if referer:
+        headers["Referer"] = referer
+    data = None
+    if body is not None:
+        data = urlencode(body)
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    connection.request(method, path, body=data, headers=headers)
+    response = connection.getresponse()
+    content = response.read()
+    connection.close()
+    return response, content
+
+
+def cookies_of(response) -> dict[str, str]:
+    found = {}
+    for header, value in response.getheaders():
+        if header.lower() == "set-cookie":
+            name, _sep, rest = value.partition("=")
+            found[name.strip()] = rest.split(";", 1)[0]
+    return found
+
+
+def login(port: int, email: str) -> str:
+    """Log in through the login page as a browser would; the session cookie as a Cookie header."""
+    response, content = request(port, "GET", "/accounts/login/")
+    jar = cookies_of(response)
+    token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', content).group(1).decode()
+    cookie = "; ".join(f"{k}={v}" for k, v in jar.items())
+    form = {"username": email, "password": PASSWORD, "csrfmiddlewaretoken": token}
+    referer = f"https://127.0.0.1:{port}/accounts/login/"  # CSRF on https checks the Referer
+    response, _content = request(port, "POST", "/accounts/login/", cookie=cookie, referer=referer, body=form)
+    jar.update(cookies_of(response))
+    if response.status != 302 or "sessionid" not in jar:
+        raise SystemExit(f"logging in as {email} failed: {response.status}")
+    return "; ".join(f"{k}={v}" for k, v in jar.items())
+
+
+def worker_pids(master: int) -> list[int]:
+    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    return sorted(int(pid) for pid in children)
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """CPU time (user + system) the processes have run, in seconds. From /proc/<pid>/schedstat, the scheduler's
+    nanosecond count: /proc/<pid>/stat's utime and stime are sampled at the clock tick (10 ms), which misattributes
+    requests of a few milliseconds on a busy machine."""
+    total = 0
+    for pid in pids:
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            total += int((task / "schedstat").read_text().split()[0])
+    return total / 1e9
+
+
+def measure(port: int, master: int, path: str, cookie: str, seconds: int, script: Path) -> dict:
+    response, _content = request(port, "GET", path, cookie=cookie)
+    if response.status != 200:
+        raise SystemExit(f"{path} answers {response.status}, not 200")
+    # Warm up: both workers, their caches and the database pages.
+    subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", "-d1s", "-s", str(script), f"http://127.0.0.1:{port}{path}"],
+                   env={**os.environ, "MHW_COOKIE": cookie}, check=True, capture_output=True)  # fmt: skip
+    pids = worker_pids(master)
+    before = cpu_seconds(pids)
+    result = subprocess.run(
+        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--timeout", "10s", "-s", str(script),
+         f"http://127.0.0.1:{port}{path}"],
+        env={**os.environ, "MHW_COOKIE": cookie}, check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    cpu = cpu_seconds(pids) - before
+    # wrk stops, but the requests it left queued still run: wait until the workers are free before the next one.
+    for _ in range(2 * WORKERS):
+        request(port, "GET", "/healthz")
+    if worker_pids(master) != pids:
+        raise SystemExit("a gunicorn worker was restarted during the measurement")
+    line = next(line for line in result.stdout.splitlines() if line.startswith("RESULT"))
+    requests, duration_us, p50_us, p99_us, bad_status, socket_errors = (int(x) for x in line.split()[1:])
+    return {
+        "rps": requests / (duration_us / 1e6),
+        "p50": p50_us / 1000,
+        "p99": p99_us / 1000,
+        "cpu_ms": 1000 * cpu / max(requests, 1),
+        "errors": bad_status + socket_errors,
+    }
+
+
+def main() -> None:
+    seconds = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+    rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk not found: install it (Debian: apt-get install wrk)")
+    static_root = CACHE / "static"
+    env = environment(static_root)
+    prepare(env)
+    port = free_port()
+    server = subprocess.Popen(
+        [str(BIN / "gunicorn"), "mhw.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS),
+         "--access-logfile", "/dev/null", "--log-level", "warning"],
+        env=env, cwd=ROOT,
+    )  # fmt: skip
+    try:
+        for _ in range(100):
+            with contextlib.suppress(OSError):
+                if request(port, "GET", "/healthz")[0].status == 200:
+                    break
+            time.sleep(0.2)
+        else:
+            raise SystemExit("gunicorn did not come up")
+        cookies = {name: login(port, email) for name, email in LOGINS.items()}
+        with tempfile.TemporaryDirectory() as tmp:
+            script = Path(tmp) / "session.lua"
+            script.write_text(LUA)
+            runs: dict[str, list[dict]] = {label: [] for label, *_rest in TARGETS}
+            for number in range(1, rounds + 1):
+                print(f"round {number} of {rounds}", flush=True)
+                for label, path, who, _kind in TARGETS:
+                    runs[label].append(measure(port, server.pid, path, cookies.get(who, ""), seconds, script))
+                    latest = runs[label][-1]
+                    print(f"  {label:<32} {latest['rps']:6.0f} req/s  p99 {latest['p99']:7.1f} ms", flush=True)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+    report(runs, seconds, rounds)
+
+
+def report(runs: dict[str, list[dict]], seconds: int, rounds: int) -> None:
+    median = {
+        label: {k: statistics.median(r[k] for r in results) for k in results[0]} for label, results in runs.items()
+    }
+    hello = median[TARGETS[0][0]]
+    load = Path("/proc/loadavg").read_text().split()[:3]
+    print(f"\n{CONNECTIONS} connections, {WORKERS} gunicorn workers, {seconds} s per measurement, medians of {rounds} "
+          f"rounds; {os.cpu_count()} CPUs, load average at the end {' '.join(load)}")  # fmt: skip
+    print(f"{'what':<32}{'req/s':>8}{'p50 ms':>9}{'p99 ms':>9}{'CPU ms/req':>12}{'× hello':>9}{'errors':>8}  goals")
+    failed = []
+    for label, _path, _who, kind in TARGETS:
+        m = median[label]
+        ratio = m["cpu_ms"] / hello["cpu_ms"]
+        verdict = ""
+        if kind in ("page", "api"):
+            p99_ok, cpu_ok = 0 < m["p99"] < P99_GOAL_MS, ratio <= CPU_GOAL
+            verdict = f"p99 {'ok' if p99_ok else 'MISSED'}, CPU {'ok' if cpu_ok else 'MISSED'}"
+            if not (p99_ok and cpu_ok) or m["errors"]:
+                failed.append(label)
+        print(f"{label:<32}{m['rps']:>8.0f}{m['p50']:>9.1f}{m['p99']:>9.1f}{m['cpu_ms']:>12.2f}{ratio:>9.1f}"
+              f"{m['errors']:>8.0f}  {verdict}")  # fmt: skip
+    print(f"\ngoals: p99 < {P99_GOAL_MS} ms and CPU <= {CPU_GOAL:g}x hello world for every page and API list")
+    print("all goals hold" if not failed else f"goals missed by: {', '.join(failed)}")
+
+
+if __name__ == "__main__":
+    main()
