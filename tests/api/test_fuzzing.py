@@ -21,12 +21,10 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from mhw.accounts.models import ApiToken
-from mhw.accounts.roles import Role
 from mhw.accounts.tokens import new_token_secret, token_hash
 from mhw.api.urls import api
 from mhw.candidates.models.consent import ConsentScope
 from mhw.candidates.services import consent as consent_services
-from tests.factories import OrganisationFactory, organisation_user
 
 EXAMPLES = int(os.environ.get("MHW_FUZZ_EXAMPLES", "8"))
 SEED = int(os.environ.get("MHW_FUZZ_SEED", "20261206"))
@@ -50,7 +48,7 @@ def _caller(world, role: str):
     if role == "anonymous":
         return None
     if role == "company_unmatched":
-        return organisation_user(Role.COMPANY_HR, OrganisationFactory(campus=world.campus_a, name="Geen match B.V."))
+        return world.user("company_hr_unmatched")
     if role == "company_matched":
         consent_services.give_consent(world.user("candidate"), world.candidate_a, ConsentScope.SHARE_WITH_COMPANIES)
         return world.user("company_hr")

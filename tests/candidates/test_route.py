@@ -1,6 +1,7 @@
 """The individual route in use: registering through the portal, steps with their guards, intake reads audited."""
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
@@ -91,7 +92,7 @@ def test_the_teacher_records_training_steps_but_not_selection(world):
     Candidate.objects.filter(pk=candidate.pk).update(stage="basic_modules_done")
     candidate.refresh_from_db()
     teacher = world.user("teacher")
-    with pytest.raises(RouteError):
+    with pytest.raises(PermissionDenied):
         route.take_step(teacher, candidate, "withdraw", reason="wil niet meer")
     assert route.take_step(teacher, candidate, "go").stage == "in_training"
 
