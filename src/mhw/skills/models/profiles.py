@@ -87,6 +87,9 @@ class ProfileRequirement(models.Model):
     )
     level = models.PositiveSmallIntegerField(_("level"), validators=[MinValueValidator(1), MaxValueValidator(5)])
     weight = models.DecimalField(_("weight"), max_digits=4, decimal_places=2, default=1)
+    source_sentence = models.TextField(
+        _("from the vacancy"), blank=True, help_text=_("The sentence of the vacancy text this requirement came from.")
+    )
 
     class Meta:
         # Requirements keep the order they were written in: gap explanations and charts follow it.

@@ -19,6 +19,7 @@ def _add_version(actor, profile, number: int, *, vacancy_text: str, note: str, r
             specialism=row.get("specialism"),
             level=row["level"],
             weight=row["weight"],
+            source_sentence=row.get("source_sentence", ""),
         )
         for row in requirements
     )

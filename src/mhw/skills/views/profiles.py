@@ -17,6 +17,7 @@ from mhw.accounts.roles import Capability
 from mhw.skills.levels import SKILL_LEVELS
 from mhw.skills.models import SkillsProfile, Specialism, UloItem, UloStatus
 from mhw.skills.services import profiles as services
+from mhw.skills.services.suggestions import TextWithoutSkills, suggest_skills
 
 
 def level_choices():
@@ -58,8 +59,11 @@ class RequirementForm(forms.Form):
     specialism = forms.ModelChoiceField(
         queryset=Specialism.objects.none(), required=False, label=gettext_lazy("Specialism")
     )
-    level = forms.TypedChoiceField(choices=level_choices, coerce=int, label=gettext_lazy("Level"))
+    # Initial 1, as the select shows it: an untouched extra row then counts as unchanged and is left out.
+    level = forms.TypedChoiceField(choices=level_choices, coerce=int, initial=1, label=gettext_lazy("Level"))
     weight = forms.DecimalField(min_value=0.1, max_value=10, decimal_places=2, initial=1, label=gettext_lazy("Weight"))
+    # Set when the row was suggested from the vacancy text: the sentence it came from, kept with the requirement.
+    source_sentence = forms.CharField(required=False, max_length=1000, widget=forms.HiddenInput)
 
     def __init__(self, *args, items, specialisms, **kwargs):
         super().__init__(*args, **kwargs)
@@ -135,6 +139,8 @@ def profile_create(request):
     items, specialisms = _choices(campuses.values("pk"))
     # A vacancy can be turned into a profile: its page links here with the role, company and text filled in.
     initial = {k: request.GET[k] for k in ("campus", "organisation", "title_nl", "vacancy_text") if k in request.GET}
+    if request.method == "POST" and "suggest" in request.POST:
+        return _suggest_from_vacancy(request, campuses, items, specialisms)
     form = ProfileForm(request.POST or None, campuses=campuses, initial=initial)
     formset = RequirementFormSet(
         request.POST or None, prefix="req", form_kwargs={"items": items, "specialisms": specialisms}
@@ -153,6 +159,32 @@ def profile_create(request):
         messages.success(request, _("The skills profile has been saved."))
         return redirect("profile_detail", pk=profile.pk)
     return render(request, "skills/profile_form.html", {"form": form, "formset": formset})
+
+
+def _suggest_from_vacancy(request, campuses, items, specialisms):
+    """The form again, with the requirements the vacancy text suggests filled in for the account manager to keep,
+    change or remove row by row; nothing is saved until they save the profile."""
+    form = ProfileForm(initial=request.POST.dict(), campuses=campuses)
+    suggestions, problem = [], ""
+    try:
+        suggestions = suggest_skills(request.POST.get("vacancy_text", ""))
+    except TextWithoutSkills:
+        problem = _("The vacancy text holds no sentences to look for skills in. Paste the text of the vacancy first.")
+    choosable = set(items.values_list("pk", flat=True))
+    rows = [s for s in suggestions if s.item is not None and s.item.pk in choosable]
+    formset = RequirementFormSet(
+        prefix="req",
+        initial=[{"item": s.item.pk, "level": s.level, "weight": 1, "source_sentence": s.sentence} for s in rows[:50]],
+        form_kwargs={"items": items, "specialisms": specialisms},
+    )
+    context = {
+        "form": form,
+        "formset": formset,
+        "suggested": True,
+        "suggestion_problem": problem,
+        "uncatalogued": [s for s in suggestions if s.item is None],
+    }
+    return render(request, "skills/profile_form.html", context)
 
 
 def _visible_profile(request, pk):
@@ -188,7 +220,13 @@ def profile_revise(request, pk: int):
     latest = profile.current
     items, specialisms = _choices([profile.campus_id])
     initial = [
-        {"item": r.item, "specialism": r.specialism, "level": r.level, "weight": r.weight}
+        {
+            "item": r.item,
+            "specialism": r.specialism,
+            "level": r.level,
+            "weight": r.weight,
+            "source_sentence": r.source_sentence,
+        }
         for r in latest.requirements.all()
     ]
     formset = RequirementFormSet(
