@@ -299,6 +299,9 @@ PAGES: dict[str, Route] = {
         only(MANAGE_CANDIDATES, 302, 404),
         lambda w: {"skill-item_code": w.skills.published.items.first().code, "skill-level": 2, "skill-source": "self"},
     ),
+    "skills_from_text": Route(
+        "get", lambda w: reverse("skills_from_text", args=[w.candidate_a.pk]), only(MANAGE_CANDIDATES, 200, 404)
+    ),
     "target_roles_set": Route(
         "post",
         lambda w: reverse("target_roles_set", args=[w.candidate_a.pk]),

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from mhw.candidates import agreement_views, figures_views, route_views, skill_views, views
+from mhw.candidates import agreement_views, cv_views, figures_views, route_views, skill_views, views
 from mhw.candidates.pipeline import ACTIONS
 
 urlpatterns = [
@@ -15,6 +15,7 @@ urlpatterns = [
     path("candidates/<int:pk>/declarations/new/", agreement_views.declaration_create, name="declaration_create"),
     path("candidates/<int:pk>/enrol/", agreement_views.enrolment_create, name="enrolment_create"),
     path("candidates/<int:pk>/skills/", skill_views.skill_record, name="skill_record"),
+    path("candidates/<int:pk>/skills/from-text/", cv_views.skills_from_text, name="skills_from_text"),
     path("candidates/<int:pk>/evaluation/", route_views.evaluation, name="evaluation"),
     path("candidates/<int:pk>/sessions/", route_views.session_plan, name="session_plan"),
     path("sessions/<int:pk>/attendance/", route_views.session_attendance, name="session_attendance"),

@@ -70,3 +70,20 @@ def complete_enrolment(actor, enrolment) -> None:
                 evidence=str(enrolment.run.module),
             )  # fmt: skip
     record_event(actor, "candidate.module_completed", candidate, details={"run": enrolment.run_id})
+
+
+@transaction.atomic
+def record_self_reported(actor, candidate: Candidate, rows: list[dict]) -> list[CandidateSkill]:
+    """Skills the candidate reports themselves (from a CV or the coach's intake notes), each with the sentence it
+    came from as evidence. They are kept as self-assessed: they inform the coach and never count as proven."""
+    return [
+        record_skill_level(
+            actor,
+            candidate,
+            item=row["item"],
+            level=row["level"],
+            source=CandidateSkill.Source.SELF,
+            evidence=row["evidence"][:300],
+        )
+        for row in rows
+    ]
