@@ -235,6 +235,9 @@ def plan_development_path(problem: PathProblem, *, time_limit: float = 10.0, rel
     unclosable = sorted((s for s, lv in gaps.items() if not any(_closes(r, s, lv) for r in runs)), key=str)
     closable = {s: lv for s, lv in gaps.items() if s not in set(unclosable)}
     reasons = ["unclosable_skills"] if unclosable else []
+    if not problem.pinned_modules <= {r.module_id for r in runs}:
+        # A pinned module none of whose runs may be taken (excluded, over budget, not online): no plan keeps the pin.
+        return PathPlan([], 0, 0.0, 0.0, {}, unclosable, "infeasible", float("inf"), [*reasons, "no_feasible_plan"])
     if not runs or (not closable and not problem.pinned_modules):
         status = "optimal" if not closable else "infeasible"
         return PathPlan([], 0, 0.0, 0.0, {}, unclosable, status, 0.0, reasons)
@@ -243,13 +246,7 @@ def plan_development_path(problem: PathProblem, *, time_limit: float = 10.0, rel
     # only allows runs ending by F, so each attempt is a smaller program with cost alone as objective, and the
     # first F that is feasible is optimal. F starts at the latest of the earliest weeks each gap can be closed.
     earliest = max((min(r.end_week for r in runs if _closes(r, s, lv)) for s, lv in closable.items()), default=0)
-    pinned_ends = [
-        min(r.end_week for r in runs if r.module_id == m)
-        for m in problem.pinned_modules
-        if any(r.module_id == m for r in runs)
-    ]
-    if len(pinned_ends) < len(problem.pinned_modules):
-        return PathPlan([], 0, 0.0, 0.0, {}, unclosable, "infeasible", float("inf"), [*reasons, "no_feasible_plan"])
+    pinned_ends = [min(r.end_week for r in runs if r.module_id == m) for m in problem.pinned_modules]
     finish = max([earliest, *pinned_ends])
     horizon = max(r.end_week for r in runs)
     deadline = time.monotonic() + time_limit
