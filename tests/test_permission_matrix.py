@@ -387,6 +387,10 @@ PAGES: dict[str, Route] = {
     "catalogue_import": Route("get", _url("catalogue_import"), only(AUTHOR_OUTCOMES, 200, 403)),
     "skill_levels": Route("get", _url("skill_levels"), expect(200)),
     "ulo_create": Route("get", _url("ulo_create"), only(AUTHOR_OUTCOMES, 200, 403)),
+    "catalogue_similar": Route(
+        "post", _url("catalogue_similar"), only(AUTHOR_OUTCOMES, 200, 403), lambda w: {"title_nl": "Lekdichtheid"}
+    ),
+    "catalogue_duplicates": Route("get", _url("catalogue_duplicates"), only(REVIEW_OUTCOMES, 200, 403)),
     "ulo_latest": Route("get", lambda w: reverse("ulo_latest", args=[w.skills.published.ulo.code]), expect(302)),
     "ulo_detail": Route(
         "get",

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from mhw.skills.views import catalogue, framework_editing, frameworks, mapping, profiles
+from mhw.skills.views import catalogue, duplicates, framework_editing, frameworks, mapping, profiles
 
 urlpatterns = [
     path("catalogue/", catalogue.catalogue, name="catalogue"),
@@ -8,6 +8,8 @@ urlpatterns = [
     path("catalogue/levels/", catalogue.skill_levels, name="skill_levels"),
     path("catalogue/upload/", catalogue.catalogue_import, name="catalogue_import"),
     path("catalogue/new/", catalogue.ulo_create, name="ulo_create"),
+    path("catalogue/similar/", duplicates.catalogue_similar, name="catalogue_similar"),
+    path("catalogue/duplicates/", duplicates.catalogue_duplicates, name="catalogue_duplicates"),
     path("catalogue/ulo/<str:code>/", catalogue.ulo_latest, name="ulo_latest"),
     path("catalogue/versions/<int:pk>/", catalogue.ulo_detail, name="ulo_detail"),
     path("catalogue/versions/<int:pk>/edit/", catalogue.ulo_edit, name="ulo_edit"),

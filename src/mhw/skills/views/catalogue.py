@@ -54,6 +54,7 @@ def catalogue(request):
         "page": page,
         "meaning": meaning,
         "may_author": can(request.user, Capability.AUTHOR_OUTCOMES),
+        "may_review": can(request.user, Capability.REVIEW_OUTCOMES),
     }
     template = "skills/_catalogue_rows.html" if request.htmx else "skills/catalogue.html"
     return render(request, template, context)
