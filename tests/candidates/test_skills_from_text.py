@@ -6,8 +6,7 @@ from django.urls import reverse
 
 from mhw.candidates.models import CandidateSkill
 from mhw.candidates.services.skills import proven_levels
-from mhw.skills.services import catalogue
-from tests.skills.conftest import item, ulo_data
+from tests.skills.conftest import item, publish
 
 CV = """Twaalf jaar werkzaam als scheepswerktuigkundige.
 Ik heb ruime ervaring met het controleren van de lekdichtheid van leidingen en afsluiters.
@@ -16,15 +15,12 @@ Daarnaast heb ik basiskennis van elektrotechniek."""
 
 @pytest.fixture
 def leak_item(world):
-    teacher, expert = world.user("teacher"), world.user("expert")
     items = [
         item("responsibility", "een scheepsmachinekamer", "onderhoudt"),
         item("skill", "de lekdichtheid van leidingen en afsluiters", "controleert"),
         item("knowledge", "taarten"),
     ]
-    version = catalogue.create_ulo(teacher, campus=world.campus_a, data=ulo_data(title_nl="Lekdicht"), items=items)
-    for actor, action in ((teacher, "submit"), (expert, "validate"), (expert, "publish")):
-        version = catalogue.take_transition(actor, version, action)
+    version = publish(world, "Lekdicht", items)
     return version.items.get(kind="skill")
 
 

@@ -54,6 +54,15 @@ def complete_items() -> list[dict]:
     ]
 
 
+def publish(world, title: str, items: list[dict]):
+    """A ULO of campus A with `items`, written by the teacher and validated and published by the expert."""
+    teacher, expert = world.user("teacher"), world.user("expert")
+    version = services.create_ulo(teacher, campus=world.campus_a, data=ulo_data(title_nl=title), items=items)
+    for actor, action in ((teacher, "submit"), (expert, "validate"), (expert, "publish")):
+        version = services.take_transition(actor, version, action)
+    return version
+
+
 class Team:
     def __init__(self):
         self.campus = CampusFactory()

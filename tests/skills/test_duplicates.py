@@ -4,27 +4,19 @@ and items that say nearly the same."""
 import pytest
 from django.urls import reverse
 
-from mhw.skills.services import catalogue, semantic
-from tests.skills.conftest import item, ulo_data
-
-
-def _publish(world, title: str, items: list[dict]):
-    teacher, expert = world.user("teacher"), world.user("expert")
-    version = catalogue.create_ulo(teacher, campus=world.campus_a, data=ulo_data(title_nl=title), items=items)
-    for actor, action in ((teacher, "submit"), (expert, "validate"), (expert, "publish")):
-        version = catalogue.take_transition(actor, version, action)
-    return version
+from mhw.skills.services import semantic
+from tests.skills.conftest import item, publish
 
 
 @pytest.fixture
 def twice_written(world):
     """Two outcomes whose skill says the same in other words, and an unrelated one."""
-    first = _publish(world, "Lekdicht A", [
+    first = publish(world, "Lekdicht A", [
         item("responsibility", "de waterstofinstallatie", "neemt in gebruik"),
         item("skill", "de lekdichtheid van waterstofleidingen", "controleert"),
         item("knowledge", "de drukklassen van leidingwerk"),
     ])  # fmt: skip
-    second = _publish(world, "Lekdicht B", [
+    second = publish(world, "Lekdicht B", [
         item("responsibility", "een tankstation", "beheert"),
         item("skill", "waterstofleidingen op lekkages", "test"),
         item("knowledge", "kassasystemen in de detailhandel"),

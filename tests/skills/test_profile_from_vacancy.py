@@ -5,8 +5,7 @@ import pytest
 from django.urls import reverse
 
 from mhw.skills.models import EscoSkill, ProfileRequirement, SkillsProfile
-from mhw.skills.services import catalogue
-from tests.skills.conftest import item, ulo_data
+from tests.skills.conftest import item, publish
 
 VACANCY = """Voor ons waterstofproject in Delfzijl zoeken wij een monteur.
 Je controleert zelfstandig de lekdichtheid van waterstofleidingen.
@@ -16,16 +15,13 @@ Je rijdt ook heftruck op het terrein."""
 
 @pytest.fixture
 def hydrogen_catalogue(world):
-    teacher, expert = world.user("teacher"), world.user("expert")
     items = [
         item("responsibility", "de veiligheid van de installatie", "bewaakt"),
         item("skill", "de lekdichtheid van waterstofleidingen", "controleert"),
         item("knowledge", "eigenschappen van waterstof als brandbaar gas"),
         item("skill", "een taart", "bakt"),
     ]
-    version = catalogue.create_ulo(teacher, campus=world.campus_a, data=ulo_data(title_nl="Lekdicht"), items=items)
-    for actor, action in ((teacher, "submit"), (expert, "validate"), (expert, "publish")):
-        version = catalogue.take_transition(actor, version, action)
+    version = publish(world, "Lekdicht", items)
     EscoSkill.objects.create(uri="http://data.europa.eu/esco/skill/forklift", label_en="operate a forklift")
     return {i.kind + ":" + i.object_nl: i for i in version.items.all()}
 

@@ -38,30 +38,28 @@ def register_candidate(actor, *, campus, data: dict) -> Candidate:
     return candidate
 
 
+def _write_fields(actor, candidate: Candidate, fields: list[str], data: dict, expected_version: int, action: str):
+    """Save `fields` from `data` if nobody saved the record since `expected_version` (else ConcurrentEditError).
+    Only the names of the changed fields are logged: the audit log holds no personal values."""
+    stored = Candidate.objects.get(pk=candidate.pk)
+    changed = [name for name in fields if getattr(stored, name) != data[name]]
+    for name in fields:
+        setattr(candidate, name, data[name])
+    candidate.updated_at = timezone.now()
+    save_versioned(candidate, [*fields, "updated_at"], expected_version)
+    record_event(actor, action, candidate, details={"fields": changed})
+    return candidate
+
+
 @transaction.atomic
 def update_candidate(actor, candidate: Candidate, *, data: dict, expected_version: int) -> Candidate:
     """Change a candidate's record; refused with ConcurrentEditError if someone else saved it in the meantime."""
-    stored = Candidate.objects.get(pk=candidate.pk)
-    changed = [name for name in EDITABLE_FIELDS if getattr(stored, name) != data[name]]
-    for name in EDITABLE_FIELDS:
-        setattr(candidate, name, data[name])
-    candidate.updated_at = timezone.now()
-    save_versioned(candidate, [*EDITABLE_FIELDS, "updated_at"], expected_version)
-    # Only the names of changed fields are logged: the audit log holds no personal values.
-    record_event(actor, "candidate.updated", candidate, details={"fields": changed})
-    return candidate
+    return _write_fields(actor, candidate, EDITABLE_FIELDS, data, expected_version, "candidate.updated")
 
 
 @transaction.atomic
 def rectify_own_details(actor, candidate: Candidate, *, data: dict, expected_version: int) -> Candidate:
-    """The candidate corrects their own details. Only the names of the changed fields go to the audit log."""
+    """The candidate corrects their own details (the right to rectification)."""
     if candidate.user_id is None or candidate.user_id != actor.pk:
         raise PermissionDenied
-    stored = Candidate.objects.get(pk=candidate.pk)
-    changed = [name for name in OWN_DETAILS_FIELDS if getattr(stored, name) != data[name]]
-    for name in OWN_DETAILS_FIELDS:
-        setattr(candidate, name, data[name])
-    candidate.updated_at = timezone.now()
-    save_versioned(candidate, [*OWN_DETAILS_FIELDS, "updated_at"], expected_version)
-    record_event(actor, "candidate.rectified", candidate, details={"fields": changed})
-    return candidate
+    return _write_fields(actor, candidate, OWN_DETAILS_FIELDS, data, expected_version, "candidate.rectified")
