@@ -62,3 +62,17 @@ def level_asked(sentence: str) -> LevelCue:
         return LevelCue(DEFAULT_LEVEL, "")
     level, words = max(kept, key=lambda cue: cue[0])
     return LevelCue(level, words)
+
+
+_FRAMING = re.compile(
+    r"\b(?:ik|je|jij|u|wij|we|heb|hebt|heeft|ben|bent|beschik|beschikt|i|you|have|has|am|are)\b", re.IGNORECASE
+)
+
+
+def core_of(sentence: str) -> str:
+    """The sentence without who says it and how well: "Ik heb ruime ervaring met het meten van lekkages" becomes "met
+    het meten van lekkages". What is left is what the skill is about, which compares better with a catalogue item
+    (the level is read from the words taken out)."""
+    for _level, pattern in reversed(_COMPILED):  # the stronger cues first: "ruime ervaring" before "ervaring met"
+        sentence = pattern.sub(" ", sentence)
+    return " ".join(_FRAMING.sub(" ", sentence).split()).strip(" .,;:!?")

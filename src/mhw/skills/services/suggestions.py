@@ -10,7 +10,7 @@ nothing here is saved.
 from dataclasses import dataclass
 
 from mhw.skills import embedding
-from mhw.skills.level_cues import level_asked
+from mhw.skills.level_cues import core_of, level_asked
 from mhw.skills.models import EscoSkill, IndexedText, TaxonomyLink, UloItem, UloStatus
 from mhw.skills.services import semantic
 
@@ -45,9 +45,13 @@ def suggest_skills(text: str, *, kinds: tuple[str, ...] = (UloItem.Kind.SKILL, U
     sentences = embedding.sentences(text)[:MAX_SENTENCES]
     if not sentences:
         raise TextWithoutSkills
-    vectors = embedding.encode(sentences)
+    # Each sentence is compared twice: as written, and as its core without "ik heb ruime ervaring met" and the like,
+    # which measured closer to the catalogue's wording (0.27 against 0.49 for the right item in one CV sentence).
+    cores = [core_of(sentence) for sentence in sentences]
+    cores = [core if embedding.has_words(core) else sentence for core, sentence in zip(cores, sentences, strict=True)]
+    vectors = embedding.encode(sentences + cores)
     best: dict[tuple[str, int], tuple[float, str]] = {}
-    for sentence, vector in zip(sentences, vectors, strict=True):
+    for sentence, vector in zip(sentences * 2, vectors, strict=True):
         for match in semantic.nearest_to(
             vector, limit=PER_SENTENCE, sources=(Source.ITEM, Source.ESCO_SKILL), minimum=MINIMUM_LIKENESS
         ):
