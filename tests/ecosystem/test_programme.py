@@ -53,6 +53,35 @@ def test_the_national_admin_sees_all_campuses_and_exports_them(world, client_for
     assert [r.campus for r in only_b.context["rows"]] == [world.campus_b]
 
 
+def test_all_campuses_side_by_side_count_what_each_campus_counts_alone(world, client_for):
+    """The national view counts every figure in one query per figure, grouped by campus: it must count exactly what
+    the view of one campus counts, whoever issued what where."""
+    by_campus = Achievement.objects.create(campus=world.campus_a, name_nl="B", name_en="B", description_nl="d",
+                                           description_en="d", criteria_nl="c", criteria_en="c")  # fmt: skip
+    by_provider = Achievement.objects.create(organisation=world.provider_a, name_nl="P", name_en="P",
+                                             description_nl="d", description_en="d", criteria_nl="c",
+                                             criteria_en="c")  # fmt: skip
+    issue_badge(world, by_campus)
+    issue_badge(world, by_provider)
+    fixtures.registration(world)
+    Vacancy.objects.create(campus=world.campus_a, company=world.company_a, role_title="Monteur", number=4,
+                           region="Groningen", profile=world.skills.profile)  # fmt: skip
+    Vacancy.objects.create(campus=world.campus_b, company=world.company_a, role_title="Lasser", number=2,
+                           region="Zeeland")  # fmt: skip
+    world.candidate_a.target_roles.add(world.skills.profile)
+    admin = client_for(world.user("national_admin"))
+    together = admin.get(reverse("programme_dashboard")).context["rows"]
+    assert len(together) >= 2
+    for row in together:
+        [alone] = admin.get(reverse("programme_dashboard"), {"campus": row.campus.pk}).context["rows"]
+        assert row == alone
+    row_a = next(r for r in together if r.campus == world.campus_a)
+    assert row_a.credentials == 2
+    assert row_a.participants == 1
+    assert row_a.roles == [(str(world.skills.profile), 4, 1)]
+    assert next(r for r in together if r.campus == world.campus_b).roles == [("Lasser", 2, 0)]
+
+
 def test_a_period_that_ends_before_it_starts_is_refused(world, client_for):
     page = client_for(world.user("coach")).get(
         reverse("programme_dashboard"), {"start": "2026-12-01", "end": "2026-01-01"}

@@ -159,7 +159,7 @@ class User(AbstractBaseUser):
     def is_national_admin(self) -> bool:
         return Role.NATIONAL_ADMIN in self.roles
 
-    @property
+    @cached_property
     def campus_roles(self) -> dict[int, frozenset[str]]:
         by_campus: dict[int, set[str]] = {}
         for membership in self.active_memberships:
@@ -167,11 +167,11 @@ class User(AbstractBaseUser):
                 by_campus.setdefault(membership.campus_id, set()).add(membership.role)
         return {campus_id: frozenset(roles) for campus_id, roles in by_campus.items()}
 
-    @property
+    @cached_property
     def organisation_ids(self) -> frozenset[int]:
         return frozenset(m.organisation_id for m in self.active_memberships if m.role in ORGANISATION_ROLES)
 
-    @property
+    @cached_property
     def provider_ids(self) -> frozenset[int]:
         """The education providers whose modules this user maintains."""
         return frozenset(m.organisation_id for m in self.active_memberships if m.role == Role.PROVIDER_STAFF)

@@ -44,7 +44,7 @@ def _figures(request):
         start, end = form.cleaned_data["start"], form.cleaned_data["end"]
         if form.cleaned_data["campus"]:
             chosen = [form.cleaned_data["campus"]]
-    return form, [figures_for(campus, start, end) for campus in chosen]
+    return form, figures_for(chosen, start, end)
 
 
 def _measures(rows) -> list[tuple[str, list]]:
