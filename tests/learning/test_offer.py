@@ -1,12 +1,17 @@
 """The regional offer: sheets in and out with every problem named, and who may change which module."""
 
+import io
+
 import pytest
+from django.conf import settings as django_settings
 from django.urls import reverse
+from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mhw.learning.models import Module, ModuleRun
-from mhw.learning.offer_sheet import COLUMNS, OfferSheetError, parse_rows, read_csv
+from mhw.learning.offer_sheet import COLUMNS, OfferSheetError, parse_rows, read_csv, write_rows
+from mhw.learning.problems import worded
 from mhw.learning.services import as_row, import_offer
 
 pytestmark = pytest.mark.django_db
@@ -113,3 +118,43 @@ def test_the_offer_is_open_and_searchable_by_item_code(world, client):
     page = client.get(reverse("offer"), {"q": code}).content.decode()
     assert "Basis" in page
     assert "Basis" not in client.get(reverse("offer"), {"q": "KO99999"}).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "place", "message"),
+    [
+        ("nl", "rij 2, hours", "“veel” is geen geheel getal"),
+        ("en", "row 2, hours", "“veel” is not a whole number"),
+    ],
+)
+def test_an_uploaded_sheet_names_its_problems_in_the_users_language(world, client_for, language, place, message):
+    csv_bytes, _excel = write_rows([_record(hours="veel")])
+    upload = io.BytesIO(csv_bytes)
+    upload.name = "aanbod.csv"
+    client = client_for(world.user("provider_staff"))
+    client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = language
+    response = client.post(reverse("offer_upload", args=[world.provider_a.pk]), {"file": upload})
+    assert response.status_code == 200
+    [problem] = response.context["problems"]
+    assert (problem.where, problem.place, problem.message) == ("row 2, hours", place, message)
+    assert f"<code>{place}</code> {message}" in response.content.decode()
+
+
+def test_a_sheet_problem_is_worded_in_the_active_language_with_its_row_and_column():
+    with pytest.raises(OfferSheetError) as missing:
+        read_csv(b"code,title_nl\n")
+    with pytest.raises(OfferSheetError) as bad_format:
+        parse_rows([(3, _record(format="podcast"))])
+    problems = [*missing.value.problems, *bad_format.value.problems]
+    with translation.override("nl"):
+        assert [str(p) for p in worded(problems)] == [
+            "rij 1: ontbrekende kolom(men): title_en, hours, duration_weeks, format, cost, language",
+            "rij 3, format: moet een van deze zijn: classroom, e_learning, practical, workplace, blended",
+        ]
+    with translation.override("en"):
+        assert [str(p) for p in worded(problems)] == [
+            "row 1: missing column(s): title_en, hours, duration_weeks, format, cost, language",
+            "row 3, format: must be one of classroom, e_learning, practical, workplace, blended",
+        ]
+    # The sheet module itself stays English and free of Django: the page layer words the problems.
+    assert str(problems[0]) == "row 1: missing column(s): title_en, hours, duration_weeks, format, cost, language"

@@ -5,7 +5,9 @@ import io
 import json
 
 import pytest
+from django.conf import settings as django_settings
 from django.urls import reverse
+from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -103,3 +105,42 @@ def test_numbers_and_dates_in_excel_cells_are_read_as_the_text_a_csv_holds(world
     workbook.save(buffer)
     created = import_catalogue(world.user("teacher"), campus=world.campus_a, raw=buffer.getvalue(), fmt="xlsx")
     assert [version.eqf_level for version in created] == [4]
+
+
+def _csv_with_a_bad_kind() -> bytes:
+    rows = list(csv.reader(io.StringIO(to_csv(published_versions()).decode("utf-8-sig"))))
+    rows[3][rows[0].index("item_kind")] = "skil"
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    return buffer.getvalue().encode()
+
+
+def test_an_import_problem_is_worded_in_the_language_active_when_it_is_read(world):
+    with pytest.raises(CatalogueImportError) as error:
+        read_catalogue_file(_csv_with_a_bad_kind(), "csv")
+    [problem] = error.value.problems
+    assert problem.where == "line 6"
+    with translation.override("nl"):
+        assert str(problem) == "regel 6: kind moet een van deze zijn: knowledge, responsibility, skill, niet “skil”"
+    with translation.override("en"):
+        assert str(problem) == "line 6: kind must be one of knowledge, responsibility, skill, not “skil”"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("nl", ["<code>regel 6</code> kind moet een van deze zijn", "<code>bestand</code> verwacht een object"]),
+        ("en", ["<code>line 6</code> kind must be one of", "<code>file</code> expected an object with the format"]),
+    ],
+)
+def test_the_upload_page_words_the_problems_in_the_users_language(world, client_for, language, expected):
+    client = client_for(world.user("teacher"))
+    client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = language
+    pages = []
+    for name, raw in (("catalogus.csv", _csv_with_a_bad_kind()), ("catalogus.json", b'{"format": "something else"}')):
+        upload = io.BytesIO(raw)
+        upload.name = name
+        response = client.post(reverse("catalogue_import"), {"campus": world.campus_a.pk, "file": upload})
+        assert response.status_code == 200
+        pages.append(response.content.decode())
+    assert all(text in page for text, page in zip(expected, pages, strict=True))

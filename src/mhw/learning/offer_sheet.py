@@ -6,7 +6,9 @@ credential, is_basic, outcomes, prerequisite_modules, prerequisite_levels, runs.
 - prerequisite_modules: the provider's module codes, e.g. ``H2-BASIS``
 - prerequisite_levels: e.g. ``VO001:2``
 - runs: start date, seats and schedule, e.g. ``2027-01-12;16;di en do 18:00-21:30 | 2027-03-02;12;``
-Every problem is reported with its row and column; the caller imports nothing unless there are none.
+Every problem is reported with its row and column; the caller imports nothing unless there are none. A problem's
+message is an English msgid with named placeholders and their values: `mhw.learning.problems` words it in the user's
+language, so this module stays free of Django.
 """
 
 import csv
@@ -46,13 +48,43 @@ class ModuleRow:
     runs: list[RunRow] = field(default_factory=list)
 
 
+def gettext_noop(message: str) -> str:
+    """Mark an English message for translation without translating it: makemessages collects it by this name, and the
+    page layer translates it when it shows the problem."""
+    return message
+
+
 @dataclass(frozen=True)
 class SheetProblem:
-    where: str
-    message: str
+    """One problem of a sheet: what is wrong (`text`, an English msgid with %(name)s placeholders, filled by `params`)
+    and where (`row` and `column`, either of which may be missing). `where` and `message` read it in English."""
+
+    text: str
+    params: dict = field(default_factory=dict, hash=False)
+    row: int | None = None
+    column: str = ""
+
+    @property
+    def where(self) -> str:
+        """The place in English: "row 2, hours", "row 2", "hours" or "file" (the file as a whole)."""
+        if self.row is None:
+            return self.column or "file"
+        return f"row {self.row}, {self.column}" if self.column else f"row {self.row}"
+
+    @property
+    def message(self) -> str:
+        return self.text % self.params
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
+
+
+Place = tuple[int | None, str]  # (row, column) of a problem
+
+
+def _problem(place: Place, text: str, **params) -> SheetProblem:
+    row, column = place
+    return SheetProblem(text, params, row=row, column=column)
 
 
 class OfferSheetError(Exception):
@@ -61,37 +93,52 @@ class OfferSheetError(Exception):
         self.problems = problems
 
 
-def _int(value: str, where: str, problems, minimum=1, maximum=100_000) -> int:
+def _int(value: str, where: Place, problems, minimum=1, maximum=100_000) -> int:
     try:
         number = int(str(value).strip())
     except ValueError:
-        problems.append(SheetProblem(where, f"a whole number is needed, not {value!r}"))
+        problems.append(_problem(where, gettext_noop("“%(value)s” is not a whole number"), value=value))
         return minimum
     if not minimum <= number <= maximum:
-        problems.append(SheetProblem(where, f"must be from {minimum} to {maximum}"))
+        problems.append(
+            _problem(
+                where,
+                gettext_noop("must be a whole number from %(minimum)s to %(maximum)s"),
+                minimum=minimum,
+                maximum=maximum,
+            )
+        )
     return number
 
 
-def _levels(text: str, where: str, problems) -> list[tuple[str, int]]:
+def _levels(text: str, where: Place, problems) -> list[tuple[str, int]]:
     result = []
     for part in filter(None, (p.strip() for p in text.split("|"))):
         code, _sep, level = part.partition(":")
         code = code.strip().upper()
         if not ITEM_CODE.match(code):
-            problems.append(SheetProblem(where, f"{part!r}: expected a catalogue code such as VO003:3"))
+            problems.append(
+                _problem(
+                    where, gettext_noop("“%(value)s” is not a catalogue code with a level, such as VO003:3"), value=part
+                )
+            )
             continue
         result.append((code, _int(level, where, problems, 1, 5)))
     return result
 
 
-def _runs(text: str, where: str, problems) -> list[RunRow]:
+def _runs(text: str, where: Place, problems) -> list[RunRow]:
     runs = []
     for part in filter(None, (p.strip() for p in text.split("|"))):
         pieces = [p.strip() for p in part.split(";")]
         try:
             starts_on = datetime.date.fromisoformat(pieces[0])
         except ValueError:
-            problems.append(SheetProblem(where, f"{pieces[0]!r}: a start date is written as 2027-01-12"))
+            problems.append(
+                _problem(
+                    where, gettext_noop("“%(value)s” is not a start date; write it as 2027-01-12"), value=pieces[0]
+                )
+            )
             continue
         seats = _int(pieces[1] if len(pieces) > 1 else "", where, problems, 1, 1000)
         runs.append(RunRow(starts_on, seats, pieces[2] if len(pieces) > 2 else ""))
@@ -106,32 +153,38 @@ def parse_rows(records: list[tuple[int, dict]], known_codes: frozenset[str] = fr
     for row, record in records:
         value = {c: str(record.get(c) or "").strip() for c in COLUMNS}
 
-        def at(column, row=row):
-            return f"row {row}, {column}"
+        def at(column, row=row) -> Place:
+            return row, column
 
         for column in REQUIRED:
             if not value[column]:
-                problems.append(SheetProblem(at(column), "is empty"))
+                problems.append(_problem(at(column), gettext_noop("is empty")))
         if value["code"] in codes:
-            problems.append(SheetProblem(at("code"), f"{value['code']!r} appears twice"))
+            problems.append(
+                _problem(at("code"), gettext_noop("the code “%(code)s” appears twice in the sheet"), code=value["code"])
+            )
         codes.add(value["code"])
         if value["format"] and value["format"] not in FORMATS:
-            problems.append(SheetProblem(at("format"), f"must be one of {', '.join(FORMATS)}"))
+            problems.append(
+                _problem(at("format"), gettext_noop("must be one of %(choices)s"), choices=", ".join(FORMATS))
+            )
         if value["language"] and value["language"] not in ("nl", "en"):
-            problems.append(SheetProblem(at("language"), "must be nl or en"))
+            problems.append(_problem(at("language"), gettext_noop("must be nl or en")))
         for column in ("online", "is_basic"):
             if value[column].lower() not in TRUE | FALSE:
-                problems.append(SheetProblem(at(column), "write yes or no"))
+                problems.append(_problem(at(column), gettext_noop("write yes or no")))
         try:
             cost = Decimal(value["cost"].replace(",", ".")) if value["cost"] else Decimal(0)
             if cost < 0 or cost >= 1_000_000:
                 raise InvalidOperation
         except InvalidOperation:
-            problems.append(SheetProblem(at("cost"), f"{value['cost']!r} is not an amount in euros"))
+            problems.append(
+                _problem(at("cost"), gettext_noop("“%(value)s” is not an amount in euros"), value=value["cost"])
+            )
             cost = Decimal(0)
         for column, limit in (("title_nl", 200), ("title_en", 200), ("location", 200), ("credential", 200)):
             if len(value[column]) > limit:
-                problems.append(SheetProblem(at(column), f"is longer than {limit} characters"))
+                problems.append(_problem(at(column), gettext_noop("is longer than %(limit)s characters"), limit=limit))
         module = ModuleRow(
             row=row,
             code=value["code"][:40],
@@ -161,11 +214,24 @@ def parse_rows(records: list[tuple[int, dict]], known_codes: frozenset[str] = fr
         for code in module.prerequisite_modules:
             if code not in codes | known_codes:
                 problems.append(
-                    SheetProblem(f"row {module.row}, prerequisite_modules", f"no module {code!r} in the sheet")
+                    _problem(
+                        (module.row, "prerequisite_modules"),
+                        gettext_noop("there is no module “%(code)s” in the sheet or in the offer"),
+                        code=code,
+                    )
                 )
     if problems:
         raise OfferSheetError(problems)
     return modules
+
+
+NOT_UTF8 = gettext_noop("the file is not UTF-8 text; in Excel, save it as “CSV UTF-8”")
+BROKEN_CSV = gettext_noop("the file is not valid CSV: %(error)s")
+NOT_A_WORKBOOK = gettext_noop("the file is not an Excel workbook (.xlsx): %(error)s")
+
+
+def _missing_columns(missing: list[str]) -> SheetProblem:
+    return _problem((1, ""), gettext_noop("missing column(s): %(columns)s"), columns=", ".join(missing))
 
 
 def read_csv(raw: bytes) -> list[tuple[int, dict]]:
@@ -173,30 +239,28 @@ def read_csv(raw: bytes) -> list[tuple[int, dict]]:
         reader = csv.DictReader(io.StringIO(raw.decode("utf-8-sig")))
         missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
         if missing:
-            raise OfferSheetError([SheetProblem("row 1", f"missing column(s): {', '.join(missing)}")])
+            raise OfferSheetError([_missing_columns(missing)])
         records, line = [], reader.line_num
         for record in reader:
             records.append((line + 1, record))
             line = reader.line_num
         return records
     except UnicodeDecodeError:
-        raise OfferSheetError([SheetProblem("row 1", "the file is not UTF-8 text")]) from None
+        raise OfferSheetError([_problem((1, ""), NOT_UTF8)]) from None
     except csv.Error as error:
-        raise OfferSheetError([SheetProblem("file", f"broken CSV: {error}")]) from None
+        raise OfferSheetError([_problem((None, ""), BROKEN_CSV, error=str(error))]) from None
 
 
 def read_xlsx(raw: bytes) -> list[tuple[int, dict]]:
     try:
         sheet = load_workbook(io.BytesIO(raw), read_only=True, data_only=True).worksheets[0]
     except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
-        raise OfferSheetError(
-            [SheetProblem("row 1", f"not an Excel workbook (.xlsx): {type(error).__name__}")]
-        ) from None
+        raise OfferSheetError([_problem((1, ""), NOT_A_WORKBOOK, error=type(error).__name__)]) from None
     rows = list(sheet.iter_rows(values_only=True))
     header = [str(v).strip() if v is not None else "" for v in (rows[0] if rows else [])]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
-        raise OfferSheetError([SheetProblem("row 1", f"missing column(s): {', '.join(missing)}")])
+        raise OfferSheetError([_missing_columns(missing)])
     records = []
     for number, row in enumerate(rows[1:], start=2):
         if any(v not in (None, "") for v in row):

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from mhw.accounts.audit import record_event
 from mhw.accounts.concurrency import save_versioned
@@ -25,7 +26,7 @@ def _check_items(rows: list[ModuleRow]) -> dict[str, UloItem]:
     codes = {code for row in rows for code, _level in (*row.outcomes, *row.prerequisite_levels)}
     items = published_items(codes)
     problems = [
-        SheetProblem(f"row {row.row}", f"{code} is not a published catalogue item")
+        SheetProblem(gettext_noop("%(code)s is not a published catalogue item"), {"code": code}, row=row.row)
         for row in rows
         for code, _level in (*row.outcomes, *row.prerequisite_levels)
         if code not in items
@@ -81,7 +82,16 @@ def save_module(actor, provider, row: ModuleRow, *, module: Module | None, expec
     by_code = {m.code: m for m in Module.objects.filter(provider=provider)}
     missing = [code for code in row.prerequisite_modules if code not in by_code]
     if missing:
-        raise OfferSheetError([SheetProblem("prerequisite_modules", f"no module {code!r}") for code in missing])
+        raise OfferSheetError(
+            [
+                SheetProblem(
+                    gettext_noop("this provider has no module “%(code)s”"),
+                    {"code": code},
+                    column="prerequisite_modules",
+                )
+                for code in missing
+            ]
+        )
     if module is None:
         module = Module.objects.create(provider=provider, code=row.code, **row.fields)
         record_event(actor, "module.created", module, campus_id=provider.campus_id)

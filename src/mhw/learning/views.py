@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_noop, ngettext
 
 from mhw.accounts.concurrency import ConcurrentEditError
 from mhw.accounts.decorators import login_required_or_403
@@ -18,6 +18,7 @@ from mhw.learning import services
 from mhw.learning.forms import ModuleForm, OfferUploadForm
 from mhw.learning.models import Module
 from mhw.learning.offer_sheet import OfferSheetError, SheetProblem, parse_rows, read_csv, read_xlsx, write_rows
+from mhw.learning.problems import worded
 
 
 def _managed_providers(user):
@@ -92,12 +93,14 @@ def _save(request, provider, module=None):
             row = parse_rows([(1, form.record())], known)[0]
             taken = Module.objects.filter(provider=provider, code=row.code).exclude(pk=module.pk if module else None)
             if taken.exists():
-                raise OfferSheetError([SheetProblem("code", _("This provider already has a module with this code."))])
+                raise OfferSheetError(
+                    [SheetProblem(gettext_noop("This provider already has a module with this code."), column="code")]
+                )
             module = services.save_module(
                 request.user, provider, row, module=module, expected_version=form.cleaned_data.get("version")
             )
         except OfferSheetError as error:
-            for problem in error.problems:
+            for problem in worded(error.problems):
                 form.add_error(None, str(problem))
         except ConcurrentEditError as error:
             form.add_error(None, error.message)
@@ -129,7 +132,7 @@ def offer_upload(request, provider_id: int):
             records = read_csv(raw) if form.cleaned_data["format"] == "csv" else read_xlsx(raw)
             saved = services.import_offer(request.user, provider, records)
         except OfferSheetError as error:
-            problems = error.problems
+            problems = worded(error.problems)
         else:
             count = len(saved)
             messages.success(

@@ -2,16 +2,19 @@
 
 Every problem is reported with where it is (JSON path, CSV line, Excel row); nothing is imported unless the whole file
 is valid. Imported ULOs become drafts of the chosen campus with newly generated codes: codes are never taken from a
-file, so they stay unique, and imported outcomes go through expert review like any other.
+file, so they stay unique, and imported outcomes go through expert review like any other. A problem keeps its message
+as a lazy msgid with named placeholders and their values, so it is worded in the language of whoever reads it.
 """
 
 import csv
 import datetime
 import io
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 from openpyxl import load_workbook
 
 from mhw.skills.catalogue_export import FORMAT_NAME
@@ -20,15 +23,35 @@ from mhw.skills.services.catalogue import ITEM_FIELDS, VERSION_FIELDS, create_ul
 
 TEXT_LIMITS = {"title_nl": 200, "title_en": 200, "tasks": 5000, "functions": 5000}
 KINDS = set(UloItem.Kind.values)
+PLACES = {"line": _("line %(number)s"), "row": _("row %(number)s")}
+TOO_LONG = _("%(field)s is longer than %(limit)s characters")
+EMPTY = _("%(field)s is empty")
 
 
 @dataclass(frozen=True)
 class ImportProblem:
+    """One problem of the file: where it is, in the file's own terms as the code names them ("ulos[0].items[1]",
+    "line 6", "row 2", "json" or "file" for the file as a whole), and what is wrong: a lazy msgid with %(name)s
+    placeholders (`text`) and the values that fill them (`params`). `place` and `message` read them in the active
+    language."""
+
     where: str
-    message: str
+    text: str | Promise
+    params: dict = field(default_factory=dict, hash=False)
+
+    @property
+    def place(self) -> str:
+        unit, _sep, number = self.where.partition(" ")
+        if unit in PLACES and number.isdigit():
+            return PLACES[unit] % {"number": number}
+        return str(_("file")) if self.where in ("json", "file") else self.where
+
+    @property
+    def message(self) -> str:
+        return str(self.text) % self.params
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
+        return f"{self.place}: {self.message}"
 
 
 class CatalogueImportError(Exception):
@@ -48,32 +71,44 @@ def _check_ulo(ulo: dict, where: str, problems: list[ImportProblem]) -> dict:
             except ValueError:
                 number = 0
             if not 1 <= number <= limit:
-                problems.append(ImportProblem(where, f"{name} must be a whole number from 1 to {limit}, not {value!r}"))
+                problems.append(
+                    ImportProblem(
+                        where,
+                        _("%(field)s must be a whole number from 1 to %(limit)s, not “%(value)s”"),
+                        {"field": name, "limit": limit, "value": "" if value is None else value},
+                    )
+                )
             data[name] = number
             continue
         text = "" if value is None else str(value).strip()
         if len(text) > TEXT_LIMITS.get(name, 300):
-            problems.append(ImportProblem(where, f"{name} is longer than {TEXT_LIMITS.get(name, 300)} characters"))
+            problems.append(ImportProblem(where, TOO_LONG, {"field": name, "limit": TEXT_LIMITS.get(name, 300)}))
         data[name] = text
     for name in ("title_nl", "title_en"):
         if not data[name]:
-            problems.append(ImportProblem(where, f"{name} is empty"))
+            problems.append(ImportProblem(where, EMPTY, {"field": name}))
     return data
 
 
 def _check_item(item: dict, where: str, problems: list[ImportProblem]) -> dict:
     kind = str(item.get("kind", "")).strip()
     if kind not in KINDS:
-        problems.append(ImportProblem(where, f"kind must be one of {', '.join(sorted(KINDS))}, not {kind!r}"))
+        problems.append(
+            ImportProblem(
+                where,
+                _("%(field)s must be one of %(choices)s, not “%(value)s”"),
+                {"field": "kind", "choices": ", ".join(sorted(KINDS)), "value": kind},
+            )
+        )
     data = {"kind": kind}
     for name in ITEM_FIELDS:
         value = item.get(name, "")
         data[name] = "" if value is None else str(value).strip()
         if len(data[name]) > 300:
-            problems.append(ImportProblem(where, f"{name} is longer than 300 characters"))
+            problems.append(ImportProblem(where, TOO_LONG, {"field": name, "limit": 300}))
     for language in ("nl", "en"):
         if not data[f"object_{language}"]:
-            problems.append(ImportProblem(where, f"object_{language} is empty"))
+            problems.append(ImportProblem(where, EMPTY, {"field": f"object_{language}"}))
     return data
 
 
@@ -81,25 +116,31 @@ def _from_json(raw: bytes, problems) -> list[tuple[dict, list[dict]]]:
     try:
         document = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        problems.append(ImportProblem("json", f"not valid JSON: {error}"))
+        problems.append(ImportProblem("json", _("the file is not valid JSON: %(error)s"), {"error": str(error)}))
         return []
     if (
         not isinstance(document, dict)
         or document.get("format") != FORMAT_NAME
         or not isinstance(document.get("ulos"), list)
     ):
-        problems.append(ImportProblem("json", f"expected an object with format {FORMAT_NAME!r} and a list 'ulos'"))
+        problems.append(
+            ImportProblem(
+                "json",
+                _("expected an object with the format “%(format)s” and a list “ulos”, as in a catalogue download"),
+                {"format": FORMAT_NAME},
+            )
+        )
         return []
     result = []
     for i, ulo in enumerate(document["ulos"]):
         where = f"ulos[{i}]"
         if not isinstance(ulo, dict) or not isinstance(ulo.get("items"), list):
-            problems.append(ImportProblem(where, "expected an object with a list 'items'"))
+            problems.append(ImportProblem(where, _("expected an object with a list “items”")))
             continue
         items = []
         for j, item in enumerate(ulo["items"]):
             if not isinstance(item, dict):
-                problems.append(ImportProblem(f"{where}.items[{j}]", "expected an object"))
+                problems.append(ImportProblem(f"{where}.items[{j}]", _("expected an object")))
                 continue
             items.append(_check_item(item, f"{where}.items[{j}]", problems))
         result.append((_check_ulo(ulo, where, problems), items))
@@ -122,7 +163,7 @@ def _check_header(header: list[str], where: str, problems) -> bool:
     required = ("title_nl", "title_en", "eqf_level", "bloom_level", "item_kind", "item_object_nl", "item_object_en")
     missing = [column for column in required if column not in header]
     if missing:
-        problems.append(ImportProblem(where, f"missing column(s): {', '.join(missing)}"))
+        problems.append(ImportProblem(where, _("missing column(s): %(columns)s"), {"columns": ", ".join(missing)}))
     return not missing
 
 
@@ -130,7 +171,7 @@ def _from_csv(raw: bytes, problems):
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        problems.append(ImportProblem("line 1", "the file is not UTF-8 text"))
+        problems.append(ImportProblem("line 1", _("the file is not UTF-8 text; in Excel, save it as “CSV UTF-8”")))
         return []
     reader = csv.DictReader(io.StringIO(text))
     if not _check_header(reader.fieldnames or [], "line 1", problems):
@@ -142,7 +183,9 @@ def _from_csv(raw: bytes, problems):
             rows.append((f"line {line + 1}", row))
             line = reader.line_num
     except csv.Error as error:
-        problems.append(ImportProblem(f"line {reader.line_num}", f"broken CSV: {error}"))
+        problems.append(
+            ImportProblem(f"line {reader.line_num}", _("the file is not valid CSV: %(error)s"), {"error": str(error)})
+        )
     return _from_rows(rows, problems)
 
 
@@ -150,7 +193,11 @@ def _from_xlsx(raw: bytes, problems):
     try:
         sheet = load_workbook(io.BytesIO(raw), read_only=True, data_only=True).worksheets[0]
     except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
-        problems.append(ImportProblem("row 1", f"not an Excel workbook (.xlsx): {type(error).__name__}"))
+        problems.append(
+            ImportProblem(
+                "row 1", _("the file is not an Excel workbook (.xlsx): %(error)s"), {"error": type(error).__name__}
+            )
+        )
         return []
     values = list(sheet.iter_rows(values_only=True))
     header = ["" if v is None else str(v).strip() for v in (values[0] if values else [])]
@@ -183,7 +230,7 @@ def read_catalogue_file(raw: bytes, fmt: str) -> list[tuple[dict, list[dict]]]:
     problems: list[ImportProblem] = []
     ulos = READERS[fmt](raw, problems)
     if not ulos and not problems:
-        problems.append(ImportProblem("file", "the file holds no learning outcomes"))
+        problems.append(ImportProblem("file", _("the file holds no learning outcomes")))
     if problems:
         raise CatalogueImportError(problems)
     return ulos

@@ -2,7 +2,9 @@
 
 Sheet "Mapping": columns code, specialisme, specialism, then two columns per role, "<role> huidig" and
 "<role> toekomstig". Sheet "Rollen" (optional): the Dutch and English name of each role. Pure module (openpyxl, no
-Django): problems come back with their cell reference, and nothing is half-read.
+Django): problems come back with their cell reference, and nothing is half-read. A problem's message is an English
+msgid with named placeholders and their values; the page layer (`mhw.skills.views.mapping`) words it in the user's
+language.
 """
 
 import io
@@ -23,10 +25,28 @@ class MappingGrid:
     cells: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)  # (role i, specialism i) -> levels
 
 
+def gettext_noop(message: str) -> str:
+    """Mark an English message for translation without translating it: makemessages collects it by this name, and the
+    page layer translates it when it shows the problem."""
+    return message
+
+
+WHOLE_FILE = "-"  # the cell of a problem with the workbook as a whole
+
+
 @dataclass(frozen=True)
 class SheetProblem:
+    """One problem of the workbook: the cell (``Mapping!B3``, or WHOLE_FILE) and what is wrong there, as an English
+    msgid with %(name)s placeholders (`text`) and the values that fill them (`params`). `message` reads it in
+    English."""
+
     cell: str
-    message: str
+    text: str
+    params: dict = field(default_factory=dict, hash=False)
+
+    @property
+    def message(self) -> str:
+        return self.text % self.params
 
     def __str__(self) -> str:
         return f"{self.cell}: {self.message}"
@@ -54,7 +74,9 @@ def _level(value, ref: str, problems: list[SheetProblem]) -> int:
     if isinstance(value, str) and value.strip().isdigit():
         value = int(value.strip())
     if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 5:
-        problems.append(SheetProblem(ref, f"a level is a whole number from 0 to 5, not {value!r}"))
+        problems.append(
+            SheetProblem(ref, gettext_noop("a level is a whole number from 0 to 5, not “%(value)s”"), {"value": value})
+        )
         return 0
     return value
 
@@ -64,25 +86,39 @@ def read_workbook(data: bytes) -> MappingGrid:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
-        raise SheetError([SheetProblem("-", f"not an Excel workbook (.xlsx): {type(error).__name__}")]) from None
+        raise SheetError(
+            [
+                SheetProblem(
+                    WHOLE_FILE,
+                    gettext_noop("the file is not an Excel workbook (.xlsx): %(error)s"),
+                    {"error": type(error).__name__},
+                )
+            ]
+        ) from None
     if "Mapping" not in workbook.sheetnames:
-        raise SheetError([SheetProblem("-", "the workbook has no sheet called 'Mapping'")])
+        raise SheetError([SheetProblem(WHOLE_FILE, gettext_noop("the workbook has no sheet called “Mapping”"))])
     rows = list(workbook["Mapping"].iter_rows(values_only=True))
     problems: list[SheetProblem] = []
     if not rows:
-        raise SheetError([SheetProblem("Mapping!A1", "the sheet is empty")])
+        raise SheetError([SheetProblem("Mapping!A1", gettext_noop("the sheet is empty"))])
     header = ["" if v is None else str(v).strip() for v in rows[0]]
     while header and not header[-1]:
         header.pop()
     for index, expected in enumerate(FIXED_COLUMNS):
         if index >= len(header) or header[index].lower() != expected:
             problems.append(
-                SheetProblem(f"Mapping!{get_column_letter(index + 1)}1", f"expected the column '{expected}'")
+                SheetProblem(
+                    f"Mapping!{get_column_letter(index + 1)}1",
+                    gettext_noop("expected the column “%(column)s”"),
+                    {"column": expected},
+                )
             )
     role_columns = header[len(FIXED_COLUMNS) :]
     if not role_columns or len(role_columns) % 2:
         problems.append(
-            SheetProblem("Mapping!D1", "each role needs two columns: '<role> huidig' and '<role> toekomstig'")
+            SheetProblem(
+                "Mapping!D1", gettext_noop("each role needs two columns: “<role> huidig” and “<role> toekomstig”")
+            )
         )
     grid = MappingGrid()
     for pair in range(len(role_columns) // 2):
@@ -93,7 +129,7 @@ def read_workbook(data: bytes) -> MappingGrid:
             problems.append(
                 SheetProblem(
                     f"Mapping!{get_column_letter(column + 1)}1",
-                    "expected '<role> huidig' followed by '<role> toekomstig' for the same role",
+                    gettext_noop("expected “<role> huidig” followed by “<role> toekomstig” for the same role"),
                 )
             )
             continue
@@ -107,7 +143,7 @@ def read_workbook(data: bytes) -> MappingGrid:
                 english[str(row[0]).strip()] = str(row[1]).strip() if len(row) > 1 and row[1] else str(row[0]).strip()
     grid.roles = [(nl, english.get(nl, nl)) for nl, _en in grid.roles]
     if len({nl for nl, _en in grid.roles}) != len(grid.roles):
-        problems.append(SheetProblem("Mapping!D1", "a role appears twice"))
+        problems.append(SheetProblem("Mapping!D1", gettext_noop("a role appears twice")))
     codes = set()
     for number, row in enumerate(rows[1:], start=2):
         values = list(row) + [None] * (len(header) - len(row))
@@ -119,15 +155,23 @@ def read_workbook(data: bytes) -> MappingGrid:
         if isinstance(code, str) and code.strip().isdigit():
             code = int(code.strip())
         if not isinstance(code, int) or code < 1:
-            problems.append(SheetProblem(f"Mapping!A{number}", f"a code is a whole number from 1, not {values[0]!r}"))
+            problems.append(
+                SheetProblem(
+                    f"Mapping!A{number}",
+                    gettext_noop("a code is a whole number from 1 up, not “%(value)s”"),
+                    {"value": "" if values[0] is None else values[0]},
+                )
+            )
             continue
         if code in codes:
-            problems.append(SheetProblem(f"Mapping!A{number}", f"code {code} appears twice"))
+            problems.append(
+                SheetProblem(f"Mapping!A{number}", gettext_noop("the code %(code)s appears twice"), {"code": code})
+            )
         codes.add(code)
         name_nl = str(values[1] or "").strip()
         name_en = str(values[2] or "").strip() or name_nl
         if not name_nl:
-            problems.append(SheetProblem(f"Mapping!B{number}", "the specialism has no name"))
+            problems.append(SheetProblem(f"Mapping!B{number}", gettext_noop("the specialism has no name")))
         spec_index = len(grid.specialisms)
         grid.specialisms.append((code, name_nl, name_en))
         for role_index in range(len(grid.roles)):
@@ -136,7 +180,7 @@ def read_workbook(data: bytes) -> MappingGrid:
             future = _level(values[column + 1], f"Mapping!{get_column_letter(column + 2)}{number}", problems)
             grid.cells[(role_index, spec_index)] = (current, future)
     if not grid.specialisms:
-        problems.append(SheetProblem("Mapping!A2", "the sheet has no specialisms"))
+        problems.append(SheetProblem("Mapping!A2", gettext_noop("the sheet has no specialisms")))
     if problems:
         raise SheetError(problems)
     return grid

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language, gettext, gettext_lazy
 from django.utils.translation import gettext as _
 from weasyprint import HTML
 
@@ -15,9 +15,15 @@ from mhw.accounts.models import Campus
 from mhw.accounts.permissions import can
 from mhw.accounts.roles import Capability
 from mhw.skills.charts import HeatmapLabels, Series, heatmap_svg, spider_svg
-from mhw.skills.mapping_sheet import MappingGrid, SheetError, read_workbook, write_workbook
+from mhw.skills.mapping_sheet import WHOLE_FILE, MappingGrid, SheetError, SheetProblem, read_workbook, write_workbook
 from mhw.skills.models import MappingCell, SkillsMapping
 from mhw.skills.services import mapping as services
+
+
+def sheet_problem_text(problem: SheetProblem) -> str:
+    """A problem of an uploaded workbook in the active language, after its cell (mapping_sheet keeps the msgid)."""
+    text = gettext(problem.text) % problem.params
+    return text if problem.cell == WHOLE_FILE else f"{problem.cell}: {text}"
 
 
 def _lines(text: str) -> list[tuple[str, str]]:
@@ -72,7 +78,7 @@ class MappingForm(forms.Form):
             try:
                 cleaned["grid"] = read_workbook(upload.read())
             except SheetError as error:
-                self.add_error("workbook", [str(p) for p in error.problems])
+                self.add_error("workbook", [sheet_problem_text(p) for p in error.problems])
             return cleaned
         roles, specialisms = _lines(cleaned.get("roles", "")), _lines(cleaned.get("specialisms", ""))
         if not roles:
