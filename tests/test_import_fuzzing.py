@@ -5,8 +5,10 @@ The ESCO import and credential verification have their own fuzz tests (tests/ski
 tests/credentials/test_verify_fuzz.py)."""
 
 import io
+from contextlib import contextmanager
 
 import pytest
+from django.db import transaction
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -24,6 +26,15 @@ pytestmark = pytest.mark.django_db
 fuzz = settings(max_examples=40, deadline=None, database=None, suppress_health_check=list(HealthCheck))
 
 
+@contextmanager
+def database_as_it_was():
+    """Each example meets the database the test started with. The valid file each example damages is written from
+    the database, so what one example imported would change the next one's draws (hypothesis refuses that)."""
+    with transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
+
 def _offer_counts() -> tuple[int, int, int]:
     return Module.objects.count(), ModuleRun.objects.count(), ModuleOutcome.objects.count()
 
@@ -32,6 +43,11 @@ def _offer_counts() -> tuple[int, int, int]:
 @given(data=st.data())
 @fuzz
 def test_a_broken_offer_file_is_refused_whole_in_the_page_with_its_rows(world, client_for, data, fmt):
+    with database_as_it_was():
+        _upload_a_broken_offer_file(world, client_for, data, fmt)
+
+
+def _upload_a_broken_offer_file(world, client_for, data, fmt):
     csv_bytes, xlsx_bytes = write_rows([as_row(world.module_a)])
     raw = data.draw(damaged_csv(csv_bytes) if fmt == "csv" else damaged_xlsx(xlsx_bytes), label="file")
     before = _offer_counts()
@@ -55,6 +71,11 @@ CATALOGUE_WRITERS = {"json": to_json, "csv": to_csv, "xlsx": to_xlsx}
 @given(data=st.data())
 @fuzz
 def test_a_broken_catalogue_file_is_imported_whole_or_refused_with_where(world, data, fmt):
+    with database_as_it_was():
+        _import_a_broken_catalogue_file(world, data, fmt)
+
+
+def _import_a_broken_catalogue_file(world, data, fmt):
     valid = CATALOGUE_WRITERS[fmt](published_versions())
     damage = {"json": damaged_bytes, "csv": damaged_csv, "xlsx": damaged_xlsx}[fmt]
     raw = data.draw(damage(valid), label="file")
