@@ -164,6 +164,16 @@ def test_a_candidate_sees_only_their_own_record(world):
     assert list(Candidate.objects.visible_to(world.user("candidate"))) == [world.candidate_a]
 
 
+def test_staff_who_are_candidates_elsewhere_see_their_campus_and_their_own_record(world, client_for):
+    coach = world.user("coach")
+    own = CandidateFactory(campus=world.campus_b, user=coach, first_name="Eigen", last_name="Dossier")
+    at_a = set(Candidate.objects.filter(campus=world.campus_a).values_list("pk", flat=True))
+    assert set(Candidate.objects.visible_to(coach).values_list("pk", flat=True)) == at_a | {own.pk}
+    listed = client_for(coach).get(reverse("candidate_list")).context["page"].object_list
+    assert own in listed
+    assert not [c for c in listed if c.campus_id == world.campus_b.pk and c != own]
+
+
 def test_the_candidate_list_searches_and_answers_htmx_with_rows_only(world, client_for):
     CandidateFactory(campus=world.campus_a, first_name="Sophie", last_name="Meijer")
     client = client_for(world.user("coach"))

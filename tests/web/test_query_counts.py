@@ -24,9 +24,9 @@ pytestmark = pytest.mark.django_db
 # (path, actor, queries). The actor is campus A's administrator (campus staff who may open every list page) or the
 # national administrator, who sees every campus.
 PAGES = [
-    ("/candidates/", "campus_admin", 5),
-    ("/candidates/?page=2", "campus_admin", 5),
-    ("/candidates/?q=Zwart", "campus_admin", 5),
+    ("/candidates/", "campus_admin", 6),
+    ("/candidates/?page=2", "campus_admin", 6),
+    ("/candidates/?q=Zwart", "campus_admin", 6),
     ("/candidates/", "national_admin", 5),
     ("/vacancies/?campus=campus-a", "campus_admin", 10),
     ("/vacancies/?campus=campus-a&record=1", "campus_admin", 11),
@@ -37,10 +37,10 @@ PAGES = [
     ("/organisations/", "campus_admin", 5),
     ("/clusters/", "campus_admin", 4),
     ("/clusters/?new=1", "campus_admin", 8),
-    ("/dashboard/", "campus_admin", 8),
-    ("/figures/", "campus_admin", 9),
+    ("/dashboard/", "campus_admin", 9),
+    ("/figures/", "campus_admin", 10),
     ("/audit/", "campus_admin", 5),
-    ("/api/v1/candidates", "campus_admin", 5),
+    ("/api/v1/candidates", "campus_admin", 6),
     ("/api/v1/organisations", "campus_admin", 5),
     ("/api/v1/offer/modules", "campus_admin", 7),
     ("/api/v1/catalogue/ulos", "campus_admin", 5),

@@ -61,7 +61,13 @@ class CandidateQuerySet(models.QuerySet):
             consents__text__scope="share_with_companies",
             consents__withdrawn_at__isnull=True,
         )
-        visible = Q(campus_id__in=scope.campus_ids) | Q(user=user)
+        visible = Q(campus_id__in=scope.campus_ids)
+        # Their own record, when they have one outside their campuses. Asked apart, by the unique user column: "campus
+        # in ... or user = ..." in one condition kept the database from reading a campus's candidates in name order
+        # from its index, and it sorted them all for every page instead (10 ms a page at a campus of 4,000).
+        own = self.model._default_manager.filter(user=user).exclude(campus_id__in=scope.campus_ids)
+        if own_ids := list(own.values_list("pk", flat=True)):
+            visible |= Q(pk__in=own_ids)
         if not user.organisation_ids:
             return self.filter(visible)
         # Only the join through declarations and consents can repeat a candidate: distinct only then.
@@ -137,9 +143,12 @@ class Candidate(models.Model):
         ordering = ["last_name", "first_name"]
         verbose_name = _("candidate")
         verbose_name_plural = _("candidates")
-        # Lists are in name order, 50 at a time: without the index the database sorted every candidate in view for
-        # each page (20 ms for the national list of 20,000; 0.2 ms with it).
-        indexes = [models.Index(fields=["last_name", "first_name"], name="candidate_name_order")]
+        # Lists are in name order, 50 at a time, of all candidates or of a campus's: without the indexes the database
+        # sorted every candidate in view for each page (20 ms for the national list of 20,000; 0.2 ms with them).
+        indexes = [
+            models.Index(fields=["last_name", "first_name"], name="candidate_name_order"),
+            models.Index(fields=["campus", "last_name", "first_name"], name="candidate_campus_name_order"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["campus", "email"], name="candidate_unique_email_per_campus"),
             models.CheckConstraint(
