@@ -20,6 +20,8 @@ from decimal import Decimal, InvalidOperation
 
 from openpyxl import Workbook, load_workbook
 
+from mhw.msgid import gettext_noop
+
 COLUMNS = (
     "code", "title_nl", "title_en", "description", "hours", "duration_weeks", "format", "location", "online", "cost",
     "language", "credential", "is_basic", "outcomes", "prerequisite_modules", "prerequisite_levels", "runs",
@@ -46,12 +48,6 @@ class ModuleRow:
     prerequisite_modules: list[str] = field(default_factory=list)
     prerequisite_levels: list[tuple[str, int]] = field(default_factory=list)
     runs: list[RunRow] = field(default_factory=list)
-
-
-def gettext_noop(message: str) -> str:
-    """Mark an English message for translation without translating it: makemessages collects it by this name, and the
-    page layer translates it when it shows the problem."""
-    return message
 
 
 @dataclass(frozen=True)

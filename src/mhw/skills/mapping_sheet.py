@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
 
+from mhw.msgid import gettext_noop
+
 CURRENT_SUFFIXES = (" huidig", " current")
 FUTURE_SUFFIXES = (" toekomstig", " future")
 FIXED_COLUMNS = ("code", "specialisme", "specialism")
@@ -23,12 +25,6 @@ class MappingGrid:
     roles: list[tuple[str, str]] = field(default_factory=list)  # (nl, en)
     specialisms: list[tuple[int, str, str]] = field(default_factory=list)  # (code, nl, en)
     cells: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)  # (role i, specialism i) -> levels
-
-
-def gettext_noop(message: str) -> str:
-    """Mark an English message for translation without translating it: makemessages collects it by this name, and the
-    page layer translates it when it shows the problem."""
-    return message
 
 
 WHOLE_FILE = "-"  # the cell of a problem with the workbook as a whole
