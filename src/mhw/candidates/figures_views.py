@@ -16,6 +16,7 @@ from mhw.candidates.labels import ACTION_LABELS
 from mhw.candidates.models import Candidate, Evaluation, PipelineEvent
 from mhw.candidates.models.candidate import STAGE_CHOICES, RecruitmentChannel
 from mhw.candidates.services import figures as figures_service
+from mhw.periods import within_days
 
 
 class FiguresFilter(forms.Form):
@@ -42,13 +43,11 @@ def programme_figures(request):
         data = form.cleaned_data
         if data["campus"]:
             candidates = candidates.filter(campus=data["campus"])
-        register_events = PipelineEvent.objects.filter(action="register")
-        if data["registered_from"]:
-            register_events = register_events.filter(at__date__gte=data["registered_from"])
-            candidates = candidates.filter(pk__in=register_events.values("candidate_id"))
-        if data["registered_until"]:
-            register_events = register_events.filter(at__date__lte=data["registered_until"])
-            candidates = candidates.filter(pk__in=register_events.values("candidate_id"))
+        if data["registered_from"] or data["registered_until"]:
+            registered = PipelineEvent.objects.filter(
+                within_days("at", data["registered_from"], data["registered_until"]), action="register"
+            )
+            candidates = candidates.filter(pk__in=registered.values("candidate_id"))
     route = figures_service.route_figures(candidates)
     channel_labels = dict(RecruitmentChannel.choices)
     channels = Counter()

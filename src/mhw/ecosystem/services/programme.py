@@ -12,6 +12,7 @@ from mhw.candidates.models import Candidate, EmploymentContract, PipelineEvent
 from mhw.credentials.models import IssuedCredential
 from mhw.ecosystem.models import Vacancy
 from mhw.metro.models import MetroLine, Registration
+from mhw.periods import within_days
 from mhw.skills.models import SkillsProfile
 
 LEFT = ("not_selected", "stopped", "withdrawn")
@@ -89,18 +90,18 @@ def figures_for(campuses, start: datetime.date | None = None, end: datetime.date
     }  # fmt: skip
     stages: dict[int, dict[str, int]] = {campus_id: {} for campus_id in ids}
     for campus_id, stage, n in (
-        Candidate.objects.filter(campus__in=ids).filter(_between("created_at__date", start, end))
+        Candidate.objects.filter(campus__in=ids).filter(within_days("created_at", start, end))
         .values_list("campus", "stage").annotate(n=Count("pk")).order_by()
     ):  # fmt: skip
         stages[campus_id][stage] = n
     running = dict(
         MetroLine.objects.filter(cluster__campus__in=ids).filter(
-            Q(stations__sessions__isnull=False) & _between("stations__sessions__starts_at__date", start, end)
+            Q(stations__sessions__isnull=False) & within_days("stations__sessions__starts_at", start, end)
         ).values_list("cluster__campus").annotate(n=Count("pk", distinct=True)).order_by()
     )  # fmt: skip
     participants = dict(
         Registration.objects.filter(session__station__cluster__campus__in=ids, status=Registration.Status.CONFIRMED)
-        .filter(_between("session__starts_at__date", start, end))
+        .filter(within_days("session__starts_at", start, end))
         .values_list("session__station__cluster__campus").annotate(n=Count("email", distinct=True)).order_by()
     )  # fmt: skip
     # A credential counts for the campus that issues its achievement, or, when a provider issues it, for the
@@ -109,7 +110,7 @@ def figures_for(campuses, start: datetime.date | None = None, end: datetime.date
     for own_campus, organisation_campus, n in (
         IssuedCredential.objects.filter(
             Q(achievement__campus__in=ids) | Q(achievement__organisation__campus__in=ids)
-        ).filter(_between("issued_at__date", start, end))
+        ).filter(within_days("issued_at", start, end))
         .values_list("achievement__campus", "achievement__organisation__campus").annotate(n=Count("pk")).order_by()
     ):  # fmt: skip
         for campus_id in {own_campus, organisation_campus} & set(ids):
