@@ -3,12 +3,15 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mhw.accounts.models import AuditEvent
+from mhw.candidates.models import Candidate
 from mhw.candidates.services import skills
 from mhw.candidates.services.ranking import best_candidates, best_roles
 from mhw.learning.services import import_offer
@@ -165,3 +168,17 @@ def test_the_estimate_uses_the_hours_of_the_candidates_latest_path(world, client
     assert mine["training"] == {"weeks": None, "proven": True, "unclosable_skills": 0, "hours_per_week": 6}
     page = client_for(world.user("coach")).get(reverse("profile_candidates", args=[role.pk])).content.decode()
     assert "geen plan past" in page
+
+
+def test_ranking_a_campus_asks_the_database_the_same_number_of_questions_for_any_number_of_candidates(world):
+    role, items = make_role(world, "Leidingmonteur", (3, 2))
+
+    def questions() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            best_candidates(role, Candidate.objects.filter(campus=world.campus_a))
+        return len(captured)
+
+    before = questions()
+    for n in range(10):
+        prove(world, CandidateFactory(campus=world.campus_a), items[n % 2], 1 + n % 5)
+    assert questions() == before

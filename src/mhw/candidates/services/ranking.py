@@ -4,7 +4,7 @@ version of the same computation is `mhw.matching.scoring.top_matches`."""
 
 from dataclasses import dataclass
 
-from mhw.candidates.services.skills import proven_levels
+from mhw.candidates.services.skills import proven_levels, proven_levels_of
 from mhw.skills.gap import compute_gap
 from mhw.skills.services.profiles import requirements_for_gap
 
@@ -47,6 +47,7 @@ def best_candidates(profile, candidates, *, limit: int = 10) -> list[tuple[objec
     if profile.current is None:
         return []
     role = _Role(profile.current)
-    ranked = [(c, role.explain(proven_levels(c))) for c in candidates]
+    shown = proven_levels_of(candidates)
+    ranked = [(c, role.explain(shown.get(c.pk, {}))) for c in candidates]
     ranked.sort(key=lambda pair: (pair[1].weighted_gap, pair[0].last_name, pair[0].first_name, pair[0].pk))
     return ranked[:limit]

@@ -1,5 +1,6 @@
 """The candidate's skills profile and the gap to the roles they aim at, through the shared gap module."""
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -26,11 +27,21 @@ def record_skill_level(actor, candidate: Candidate, *, item, level: int, source:
 
 def proven_levels(candidate: Candidate) -> dict[str, int]:
     """The highest proven level per catalogue item code, keyed as the profiles key them."""
-    levels: dict[str, int] = {}
-    for skill in candidate.skills.exclude(source=CandidateSkill.Source.SELF).select_related("item"):
-        key = f"item:{skill.item.code}"
-        levels[key] = max(levels.get(key, 0), skill.level)
-    return levels
+    return proven_levels_of([candidate.pk]).get(candidate.pk, {})
+
+
+def proven_levels_of(candidates) -> dict[int, dict[str, int]]:
+    """`proven_levels` of many candidates (a queryset or ids) in one query, by candidate id; a candidate without
+    proven levels is missing."""
+    levels: dict[int, dict[str, int]] = defaultdict(dict)
+    for candidate_id, code, level in (
+        CandidateSkill.objects.filter(candidate__in=candidates)
+        .exclude(source=CandidateSkill.Source.SELF)
+        .values_list("candidate_id", "item__code", "level")
+    ):
+        shown, key = levels[candidate_id], f"item:{code}"
+        shown[key] = max(shown.get(key, 0), level)
+    return dict(levels)
 
 
 @dataclass(frozen=True)
