@@ -1,16 +1,16 @@
 """Planning a candidate's development path from the regional offer, and storing it with the trajectory."""
 
 import datetime
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mhw.accounts.audit import record_event
 from mhw.candidates.services.skills import proven_levels
-from mhw.learning.models import Module, ModuleOutcome, ModuleRun
+from mhw.learning.models import Module, ModuleOutcome, ModulePrerequisite, ModuleRun
 from mhw.paths.models import DevelopmentPath, PathStep
 from mhw.paths.optimizer import PathProblem, Run, plan_development_path
 
@@ -31,30 +31,44 @@ def _required_levels(version) -> dict:
 
 def offer_runs(start_date: datetime.date) -> tuple[list[Run], dict]:
     """The regional offer as the optimiser sees it: every run of an offered module starting on or after
-    `start_date`, with its weeks counted from that date; and the stored run behind each run id."""
+    `start_date`, with its weeks counted from that date; and the stored run's id behind each run id.
+
+    Read as plain rows, five queries whatever the size of the offer: at national size (5,000 modules, 7,000 runs)
+    building model objects for every module, outcome and run took about three seconds."""
+    offered = Module.objects.offered()
+    teaches: dict = defaultdict(dict)
+    for module_id, code, level in ModuleOutcome.objects.filter(module__in=offered).values_list(
+        "module_id", "item__code", "level"
+    ):
+        teaches[module_id][f"item:{code}"] = level
+    levels_needed: dict = defaultdict(dict)
+    for module_id, code, level in ModulePrerequisite.objects.filter(module__in=offered).values_list(
+        "module_id", "item__code", "level"
+    ):
+        levels_needed[module_id][f"item:{code}"] = level
+    modules_needed: dict = defaultdict(set)
+    for module_id, needed_id in Module.prerequisite_modules.through.objects.filter(from_module__in=offered).values_list(
+        "from_module_id", "to_module_id"
+    ):
+        modules_needed[module_id].add(needed_id)
+    runs_of: dict = defaultdict(list)
+    for run_pk, module_id, starts_on in ModuleRun.objects.filter(
+        module__in=offered, starts_on__gte=start_date
+    ).values_list("pk", "module_id", "starts_on"):
+        runs_of[module_id].append((run_pk, starts_on))
     runs, by_id = [], {}
-    modules = (
-        Module.objects.offered()
-        .prefetch_related(
-            Prefetch("outcomes", queryset=ModuleOutcome.objects.select_related("item")),
-            "level_prerequisites__item",
-            "prerequisite_modules",
-            Prefetch("runs", queryset=ModuleRun.objects.filter(starts_on__gte=start_date)),
-        )
-        .select_related("provider")
-    )
-    for module in modules:
-        teaches = {f"item:{o.item.code}": o.level for o in module.outcomes.all()}
-        prerequisite_levels = {f"item:{p.item.code}": p.level for p in module.level_prerequisites.all()}
-        for run in module.runs.all():
-            run_id = f"run:{run.pk}"
-            by_id[run_id] = run
+    for module_id, duration, hours, cost, online, provider in offered.values_list(
+        "pk", "duration_weeks", "hours", "cost", "online", "provider__name"
+    ):
+        for run_pk, starts_on in runs_of.get(module_id, ()):
+            run_id = f"run:{run_pk}"
+            by_id[run_id] = run_pk
             runs.append(
                 Run(
-                    run_id=run_id, module_id=module.pk, start_week=_week(start_date, run.starts_on),
-                    duration_weeks=module.duration_weeks, hours=module.hours, cost=float(module.cost),
-                    teaches=teaches, prerequisite_modules=frozenset(m.pk for m in module.prerequisite_modules.all()),
-                    prerequisite_levels=prerequisite_levels, online=module.online, provider=module.provider.name,
+                    run_id=run_id, module_id=module_id, start_week=_week(start_date, starts_on),
+                    duration_weeks=duration, hours=hours, cost=float(cost), teaches=teaches[module_id],
+                    prerequisite_modules=frozenset(modules_needed[module_id]),
+                    prerequisite_levels=levels_needed[module_id], online=online, provider=provider,
                 )
             )  # fmt: skip
     return runs, by_id
@@ -62,7 +76,7 @@ def offer_runs(start_date: datetime.date) -> tuple[list[Run], dict]:
 
 def build_problem(candidate, version, *, start_date, hours_per_week, online_only=False, max_cost=None,
                   pinned=(), excluded=()) -> tuple[PathProblem, dict]:  # fmt: skip
-    """The optimiser's problem for this candidate and profile version, and the stored run behind each run id."""
+    """The optimiser's problem for this candidate and profile version, and the stored run's id behind each run id."""
     runs, by_id = offer_runs(start_date)
     problem = PathProblem(
         required=_required_levels(version), current=proven_levels(candidate), runs=runs,
@@ -128,7 +142,7 @@ def plan_path(actor, candidate, version, *, start_date, hours_per_week, online_o
         closes_by_run.setdefault(run_id, []).append(skill.removeprefix("item:"))
     PathStep.objects.bulk_create(
         PathStep(
-            path=path, run=by_id[run.run_id], position=position, start_week=run.start_week, end_week=run.end_week,
+            path=path, run_id=by_id[run.run_id], position=position, start_week=run.start_week, end_week=run.end_week,
             closes=sorted(closes_by_run.get(run.run_id, [])),
         )
         for position, run in enumerate(plan.runs)
