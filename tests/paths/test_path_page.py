@@ -58,3 +58,27 @@ def test_a_role_not_aimed_at_cannot_be_planned(world, client_for):
     assert response.status_code == 200
     assert "profile" in response.context["form"].errors
     assert not DevelopmentPath.objects.exists()
+
+
+def test_the_modules_to_pin_or_leave_out_are_those_that_can_change_the_plan(world, client_for):
+    world.candidate_a.target_roles.set([world.skills.profile])
+    required = world.skills.profile.current.requirements.get().item
+    other = world.skills.published.items.exclude(pk=required.pk).first()
+    start = (timezone.localdate() + datetime.timedelta(days=14)).isoformat()
+    row = {"title_en": "-", "hours": 24, "duration_weeks": 3, "format": "practical", "cost": 500, "language": "nl",
+           "runs": f"{start};12;di"}  # fmt: skip
+    teaching, unrelated = import_offer(
+        world.user("broker"),
+        world.provider_a,
+        [(2, row | {"code": "H2-NODIG", "title_nl": "Nodig", "outcomes": f"{required.code}:3"}),
+         (3, row | {"code": "H2-ANDERS", "title_nl": "Anders", "outcomes": f"{other.code}:3"})],
+    )  # fmt: skip
+    coach = client_for(world.user("coach"))
+    url = reverse("path_page", args=[world.candidate_a.pk])
+    offered = set(coach.get(url).context["form"].fields["pinned"].queryset)
+    assert teaching in offered
+    assert unrelated not in offered
+    # Pinned anyway, the module is planned and from then on it is a choice on the page.
+    assert coach.post(url, _form(world, pinned=[unrelated.pk])).status_code == 302
+    assert unrelated in {s.run.module for s in DevelopmentPath.objects.get().steps.all()}
+    assert unrelated in set(coach.get(url).context["form"].fields["excluded"].queryset)

@@ -6,6 +6,7 @@ import datetime
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,7 +16,7 @@ from mhw.candidates.models import Candidate
 from mhw.learning.models import Module
 from mhw.paths import services
 from mhw.paths.gantt import Bar, GanttLabels, gantt_svg, weekly_load
-from mhw.paths.models import DevelopmentPath
+from mhw.paths.models import DevelopmentPath, PathStep
 from mhw.skills.models import SkillsProfile, Specialism, UloItem
 
 REASONS = {
@@ -45,6 +46,8 @@ class PathForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["profile"].queryset = candidate.target_roles.all()
         self.fields["start_date"].initial = timezone.localdate()
+        modules = _modules_to_choose_from(candidate, self.data.getlist("pinned") + self.data.getlist("excluded"))
+        self.fields["pinned"].queryset = self.fields["excluded"].queryset = modules
 
     def clean(self):
         cleaned = super().clean()
@@ -53,6 +56,23 @@ class PathForm(forms.Form):
         if cleaned.get("profile") and cleaned["profile"].current is None:
             self.add_error("profile", _("This role has no requirements yet."))
         return cleaned
+
+
+def _modules_to_choose_from(candidate, chosen: list[str]):
+    """The modules a coach may pin or leave out: those that teach something one of the candidate's target roles
+    requires, those in the candidate's plans, and those already chosen. The whole offer is thousands of modules at
+    national size (two lists of 5,000 took two seconds to draw), and a module that teaches nothing the roles need
+    cannot change a plan unless a plan already holds it."""
+    planned = PathStep.objects.filter(path__candidate=candidate).values("run__module")
+    return (
+        Module.objects.offered()
+        .filter(
+            Q(outcomes__item__profile_requirements__version__profile__in=candidate.target_roles.all())
+            | Q(pk__in=planned)
+            | Q(pk__in=[value for value in chosen if value.isdigit()])
+        )
+        .distinct()
+    )
 
 
 def _labels(keys):
