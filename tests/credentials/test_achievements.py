@@ -3,10 +3,12 @@
 import pytest
 from django.urls import reverse
 
-from mhw.accounts.models import AuditEvent
+from mhw.accounts.models import AuditEvent, Organisation
 from mhw.credentials import services
 from mhw.credentials.models import Achievement, IssuerKey
+from mhw.learning.models import Module
 from tests.credentials.conftest import issue_badge
+from tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -53,3 +55,22 @@ def test_only_managers_of_credentials_retire_keys(world, achievement, client_for
     assert client_for(world.user("coach_campus_b")).post(reverse("issuer_key_rotate", args=[key.pk])).status_code == 403
     key.refresh_from_db()
     assert key.retired_at is None
+
+
+def test_an_achievement_is_aligned_to_a_module_of_a_provider_the_user_issues_for(world, achievement, client_for):
+    provider_b = OrganisationFactory(campus=world.campus_b, kind=Organisation.Kind.EDUCATION_PROVIDER)
+    module_b = Module.objects.create(
+        provider=provider_b, code="B-1", title_nl="Elders", title_en="Elsewhere", hours=8, duration_weeks=1,
+        format="classroom", cost=100, language="nl",
+    )  # fmt: skip
+    admin = client_for(world.user("campus_admin"))
+    choices = set(admin.get(reverse("achievement_list")).context["form"].fields["module"].queryset)
+    assert world.module_a in choices
+    assert module_b not in choices
+    refused = admin.post(reverse("achievement_list"), _form(world, module=module_b.pk, name_nl="Elders"))
+    assert refused.status_code == 200
+    assert not Achievement.objects.filter(name_nl="Elders").exists()
+    # An achievement already aligned to a module elsewhere keeps it as a choice when it is edited.
+    Achievement.objects.filter(pk=achievement.pk).update(module=module_b)
+    edit = admin.get(reverse("achievement_edit", args=[achievement.pk]))
+    assert module_b in set(edit.context["form"].fields["module"].queryset)

@@ -45,7 +45,12 @@ class AchievementForm(forms.ModelForm):
         )
         self.fields["rubric"].queryset = Rubric.objects.all()
         self.fields["rubric_pass_level"].queryset = RubricLevel.objects.select_related("rubric")
-        self.fields["module"].queryset = Module.objects.offered()
+        # The modules of the providers the user may issue for (all of them are thousands at national size), and the
+        # module the achievement already has.
+        modules = scope.filter(Module.objects.offered(), field="provider__campus")
+        if self.instance.module_id:
+            modules |= Module.objects.filter(pk=self.instance.module_id)
+        self.fields["module"].queryset = modules
         self.fields["outcomes"].label = _("Learning outcomes it proves")
 
     def clean(self):
