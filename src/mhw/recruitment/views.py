@@ -13,6 +13,7 @@ from mhw.accounts.decorators import capability_required
 from mhw.accounts.models import Campus
 from mhw.accounts.roles import Capability
 from mhw.candidates.models import Candidate
+from mhw.learning.models import Module
 from mhw.recruitment import services
 from mhw.recruitment.models import EventRegistration, RecruitmentEvent
 
@@ -39,6 +40,12 @@ class EventForm(forms.ModelForm):
     def __init__(self, *args, campuses, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["campus"].queryset = campuses
+        # The courses of the providers at these campuses (the whole offer is thousands of modules at national size),
+        # and the course the event already has.
+        modules = Module.objects.offered().filter(provider__campus__in=campuses)
+        if self.instance.module_id:
+            modules |= Module.objects.filter(pk=self.instance.module_id)
+        self.fields["module"].queryset = modules
         if campuses.count() == 1:
             self.fields["campus"].initial = campuses.first()
 
