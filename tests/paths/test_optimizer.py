@@ -202,3 +202,31 @@ def test_a_pinned_module_that_no_run_may_serve_makes_the_plan_infeasible_with_it
     plan = plan_development_path(problem)
     assert plan.status == "infeasible"
     assert "no_feasible_plan" in plan.reasons
+
+
+@given(problem=small_problems())
+@settings(max_examples=80, deadline=None)
+def test_the_soonest_plan_at_any_cost_finishes_in_the_best_week_and_keeps_every_rule(problem):
+    plan = plan_development_path(problem, cheapest=False)
+    best = _best_by_brute_force(problem)
+    if best is None:
+        assert plan.status == "infeasible"
+    else:
+        allowed = [r for r in problem.runs if problem.max_cost is None or r.cost <= problem.max_cost]
+        closable = {s: lv for s, lv in gap_skills(problem).items() if any(r.teaches.get(s, 0) >= lv for r in allowed)}
+        assert plan.status == "optimal"
+        assert plan.finish_week == best[0]
+        assert plan.total_cost >= best[1]
+        assert _keeps_every_rule(problem, plan.runs, closable)
+
+
+def test_running_out_of_time_before_the_later_weeks_are_tried_is_not_called_infeasible():
+    # Week 2 cannot hold both courses; week 4 can. With no time left after week 2 is proven empty, the planner has
+    # not shown that no plan exists, and must not say so.
+    runs = [Run("a", "a", 0, 2, 40, 100, {"s0": 3}), Run("b", "b", 0, 2, 40, 100, {"s1": 3}),
+            Run("c", "c", 2, 2, 40, 100, {"s1": 3})]  # fmt: skip
+    problem = PathProblem({"s0": 3, "s1": 3}, {}, runs, hours_per_week=30)
+    assert plan_development_path(problem).finish_week == 4
+    hurried = plan_development_path(problem, time_limit=0)
+    assert hurried.status == "time_limit"
+    assert "no_feasible_plan" not in hurried.reasons

@@ -100,6 +100,13 @@ def _closes(run: Run, skill, level: int) -> bool:
     return run.teaches.get(skill, 0) >= level
 
 
+def runs_that_can_matter(required: Mapping[Hashable, int], runs: Sequence[Run]) -> list[Run]:
+    """The runs any candidate aiming at `required` might take: a candidate's gaps are some of the required levels,
+    so a run that teaches none of them and unlocks none that does is never part of anyone's plan. Narrowing the
+    offer once per role makes each candidate's plan a small problem."""
+    return _candidate_runs(PathProblem(required, {}, runs, hours_per_week=0), dict(required))
+
+
 def _candidate_runs(problem: PathProblem, gaps: dict) -> list[Run]:
     runs = [
         r
@@ -110,13 +117,20 @@ def _candidate_runs(problem: PathProblem, gaps: dict) -> list[Run]:
         and (not problem.online_only or r.online)
         and (problem.max_cost is None or r.cost <= problem.max_cost)
     ]
-    # Keep runs that teach a gap, are pinned, or (transitively) unlock such runs.
+    # Keep runs that teach a gap, are pinned, or (transitively) unlock such runs. Who teaches what is indexed once:
+    # asking every module about every gap took a second per candidate against a national offer.
+    teachers: dict = {}
+    for r in runs:
+        for skill, level in r.teaches.items():
+            teachers.setdefault(skill, []).append((level, r.module_id))
+
+    def teaching(skill, level: int) -> set:
+        return {module for taught, module in teachers.get(skill, ()) if taught >= level}
+
     by_module: dict = {}
     for r in runs:
         by_module.setdefault(r.module_id, []).append(r)
-    needed = {m for m, rs in by_module.items() if m in problem.pinned_modules or any(
-        _closes(r, s, lv) for r in rs for s, lv in gaps.items()
-    )}  # fmt: skip
+    needed = set(problem.pinned_modules & by_module.keys()).union(*(teaching(s, lv) for s, lv in gaps.items()))
     frontier = list(needed)
     while frontier:
         module = frontier.pop()
@@ -124,7 +138,7 @@ def _candidate_runs(problem: PathProblem, gaps: dict) -> list[Run]:
             extra = set(r.prerequisite_modules)
             for skill, level in r.prerequisite_levels.items():
                 if problem.current.get(skill, 0) < level:
-                    extra |= {m for m, rs in by_module.items() if any(_closes(x, skill, level) for x in rs)}
+                    extra |= teaching(skill, level)
             for m in extra - needed:
                 needed.add(m)
                 frontier.append(m)
@@ -244,9 +258,14 @@ def _solve(
     return _Solution(x, "time_limit", float(highs.getInfo().mip_gap) if found else float("inf"))
 
 
-def plan_development_path(problem: PathProblem, *, time_limit: float = 10.0, relative_gap: float = 0.01) -> PathPlan:
+def plan_development_path(
+    problem: PathProblem, *, time_limit: float = 10.0, relative_gap: float = 0.01, cheapest: bool = True
+) -> PathPlan:
     """The path that finishes soonest, and among those the cheapest within `relative_gap` of the proven optimum
-    (1% by default; 0 for exact), or the best found within `time_limit` seconds with its gap."""
+    (1% by default; 0 for exact), or the best found within `time_limit` seconds with its gap.
+
+    With `cheapest` off, the first plan found that finishes soonest, whatever it costs (its gap is then unknown):
+    what a ranking needs to say how many weeks training takes, at a fraction of the time."""
     gaps = gap_skills(problem)
     runs = _candidate_runs(problem, gaps)
     unclosable = sorted((s for s, lv in gaps.items() if not any(_closes(r, s, lv) for r in runs)), key=str)
@@ -259,30 +278,15 @@ def plan_development_path(problem: PathProblem, *, time_limit: float = 10.0, rel
         status = "optimal" if not closable else "infeasible"
         return PathPlan([], 0, 0.0, 0.0, {}, unclosable, status, 0.0, reasons)
 
-    # Lexicographic: the smallest finish week first, then the cheapest plan that finishes then. Finishing by week F
-    # only allows runs ending by F, so each attempt is a smaller program, and the first F that is feasible is optimal.
-    # F starts at the latest of the earliest weeks each gap can be closed. Each F is first only asked for some plan
-    # (no objective): HiGHS then searches for feasibility alone, which proves the weeks before the optimum empty in
-    # about half the time the cost objective takes (measured on benchmarks/development_path.py). The first F with a
-    # plan gets the cost stage, started from that plan, so that it has an incumbent to prune with from the root.
-    earliest = max((min(r.end_week for r in runs if _closes(r, s, lv)) for s, lv in closable.items()), default=0)
-    pinned_ends = [min(r.end_week for r in runs if r.module_id == m) for m in problem.pinned_modules]
-    finish = max([earliest, *pinned_ends])
-    horizon = max(r.end_week for r in runs)
     deadline = time.monotonic() + time_limit
-    result, window = None, []
-    while finish <= horizon:
-        window = [r for r in runs if r.end_week <= finish]
-        program = _program(window, closable, problem)
-        result = _solve(program, np.zeros(len(window)), max(0.1, deadline - time.monotonic()), relative_gap)
-        if result.x is not None:
-            plan = np.round(result.x)
-            result = _solve(program, program.cost, max(0.1, deadline - time.monotonic()), relative_gap, plan)
-            break
-        if time.monotonic() >= deadline:
-            break
-        finish += 1
-    runs, n = window, len(window)
+    runs, program, result = _soonest(runs, closable, problem, deadline, relative_gap)
+    if result is not None and result.x is not None and cheapest:
+        # The cost stage, started from the plan found, so that it has an incumbent to prune with from the root.
+        plan = np.round(result.x)
+        result = _solve(program, program.cost, max(0.1, deadline - time.monotonic()), relative_gap, plan)
+    elif result is not None and result.x is not None:
+        result = _Solution(result.x, "optimal", float("nan"))
+    n = len(runs)
     if result is None or result.x is None:
         # Out of time before any plan was found is not a proof that none exists: say which it is.
         out_of_time = result is not None and result.status == "time_limit"
@@ -308,6 +312,34 @@ def plan_development_path(problem: PathProblem, *, time_limit: float = 10.0, rel
         mip_gap=result.mip_gap,
         reasons=reasons,
     )
+
+
+def _soonest(runs: list[Run], closable: dict, problem: PathProblem, deadline: float, relative_gap: float):
+    """The runs that may be taken, the program and some plan for the smallest finish week that has a plan; the plan
+    is None when no week has one or time ran out first.
+
+    Finishing by week F only allows runs ending by F, so each attempt is a smaller program, and the first F that is
+    feasible is optimal. F starts at the latest of the earliest weeks each gap can be closed. Each F is only asked
+    for some plan (no objective): HiGHS then searches for feasibility alone, which proves the weeks before the
+    optimum empty in about half the time the cost objective takes (measured on benchmarks/development_path.py)."""
+    earliest = max((min(r.end_week for r in runs if _closes(r, s, lv)) for s, lv in closable.items()), default=0)
+    pinned_ends = [min(r.end_week for r in runs if r.module_id == m) for m in problem.pinned_modules]
+    finish = max([earliest, *pinned_ends])
+    horizon = max(r.end_week for r in runs)
+    result, window, program = None, [], None
+    while finish <= horizon:
+        window = [r for r in runs if r.end_week <= finish]
+        program = _program(window, closable, problem)
+        result = _solve(program, np.zeros(len(window)), max(0.1, deadline - time.monotonic()), relative_gap)
+        if result.x is not None:
+            break
+        if time.monotonic() >= deadline:
+            # Weeks after this one were never tried: that is running out of time, not a proof that none has a plan.
+            if finish < horizon:
+                result = _Solution(None, "time_limit", float("inf"))
+            break
+        finish += 1
+    return window, program, result
 
 
 def greedy_path(problem: PathProblem) -> PathPlan:
