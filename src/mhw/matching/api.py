@@ -29,9 +29,11 @@ class Training(Schema):
     weeks: int | None = Field(
         ...,
         description="Weeks of training on the shortest path through the regional offer from today; null when "
-        "no combination of runs closes the gap.",
+        "no combination of runs closes the gap, or none was found in time.",
     )
-    proven: bool = Field(..., description="False when the path engine ran out of time: weeks is then an upper bound.")
+    proven: bool = Field(
+        ..., description="False when the path engine ran out of time before it found a plan: weeks is then null."
+    )
     unclosable_skills: int = Field(..., description="Required skills no module in the offer teaches.")
     hours_per_week: int = Field(..., description="Hours a week assumed: the candidate's latest planned path, or 20.")
 

@@ -12,7 +12,7 @@ from mhw.accounts.audit import record_event
 from mhw.candidates.services.skills import proven_levels
 from mhw.learning.models import Module, ModuleOutcome, ModulePrerequisite, ModuleRun
 from mhw.paths.models import DevelopmentPath, PathStep
-from mhw.paths.optimizer import PathProblem, Run, plan_development_path
+from mhw.paths.optimizer import PathProblem, Run, plan_development_path, runs_that_can_matter
 
 
 def _week(start: datetime.date, day: datetime.date) -> int:
@@ -91,8 +91,8 @@ def build_problem(candidate, version, *, start_date, hours_per_week, online_only
 class TrainingEstimate:
     """How long training would take to close a candidate's gap to a role, by the path engine."""
 
-    weeks: int | None  # None when no combination of runs closes the gap that can be closed
-    proven: bool  # False when the engine ran out of time: `weeks` is then the best plan found (an upper bound) or None
+    weeks: int | None  # None when no combination of runs closes the gap that can be closed, or none was found in time
+    proven: bool  # False when the engine ran out of time before it found the soonest week (`weeks` is then None)
     unclosable: int  # required skills no module in the offer teaches
     hours_per_week: int  # assumed: the candidate's latest planned path, else the default
 
@@ -102,18 +102,19 @@ class TrainingEstimator:
 
     def __init__(self, start_date: datetime.date | None = None):
         self.runs, _ = offer_runs(start_date or timezone.localdate())
-        self._required: dict = {}
+        self._roles: dict = {}  # version id -> (required levels, the runs that can matter for them)
 
     def estimate(self, candidate, version) -> TrainingEstimate:
-        if version.pk not in self._required:
-            self._required[version.pk] = _required_levels(version)
+        if version.pk not in self._roles:
+            required = _required_levels(version)
+            self._roles[version.pk] = (required, runs_that_can_matter(required, self.runs))
+        required, runs = self._roles[version.pk]
         latest = candidate.paths.order_by("-created_at", "-id").values_list("hours_per_week", flat=True).first()
         hours = latest or DEFAULT_HOURS_PER_WEEK
-        problem = PathProblem(self._required[version.pk], proven_levels(candidate), self.runs, hours_per_week=hours)
-        plan = plan_development_path(problem, time_limit=ESTIMATE_SECONDS)
-        found = plan.status == "optimal" or bool(plan.runs)
+        problem = PathProblem(required, proven_levels(candidate), runs, hours_per_week=hours)
+        plan = plan_development_path(problem, time_limit=ESTIMATE_SECONDS, cheapest=False)
         return TrainingEstimate(
-            weeks=plan.finish_week if found else None,
+            weeks=plan.finish_week if plan.status == "optimal" else None,
             proven=plan.status != "time_limit",
             unclosable=len(plan.unclosable),
             hours_per_week=hours,
