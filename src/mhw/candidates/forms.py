@@ -6,6 +6,7 @@ from mhw.accounts.roles import Role
 from mhw.candidates.models import Candidate
 from mhw.candidates.services import EDITABLE_FIELDS
 from mhw.candidates.services.records import OWN_DETAILS_FIELDS
+from mhw.widgets import LongSelect
 
 
 def _unique_email(email: str, campus, candidate_pk: int | None) -> str:
@@ -23,6 +24,7 @@ class CandidateForm(forms.ModelForm):
     class Meta:
         model = Candidate
         fields = EDITABLE_FIELDS
+        widgets = {"employer": LongSelect}
 
     def __init__(self, *args, campus, **kwargs):
         super().__init__(*args, **kwargs)

@@ -26,6 +26,7 @@ from mhw.candidates.services import intake as intake_services
 from mhw.candidates.services.records import rectify_own_details
 from mhw.candidates.services.route import RouteError, take_step
 from mhw.skills.models import SkillsProfile
+from mhw.widgets import LongSelect
 
 
 class RegistrationForm(forms.Form):
@@ -48,6 +49,7 @@ class RegistrationForm(forms.Form):
         queryset=Organisation.objects.filter(kind__in=[Organisation.Kind.COMPANY, Organisation.Kind.GOVERNMENT]),
         required=False,
         label=gettext_lazy("Your employer (if it is a partner of the campus)"),
+        widget=LongSelect,
     )
     target_roles = forms.ModelMultipleChoiceField(
         queryset=SkillsProfile.objects.none(),

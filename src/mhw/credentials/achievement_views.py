@@ -17,12 +17,13 @@ from mhw.credentials import services
 from mhw.credentials.models import Achievement, IssuerKey
 from mhw.learning.models import Module
 from mhw.skills.models import Rubric, RubricLevel, UloItem, UloStatus
+from mhw.widgets import LongSelect, LongSelectMultiple
 
 
 class AchievementForm(forms.ModelForm):
     outcomes = forms.ModelMultipleChoiceField(
         queryset=UloItem.objects.filter(version__status=UloStatus.PUBLISHED).select_related("version"),
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=LongSelectMultiple(attrs={"size": 8}),
     )
 
     class Meta:
@@ -35,6 +36,7 @@ class AchievementForm(forms.ModelForm):
         ]  # fmt: skip
         widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in
                    ("description_nl", "description_en", "criteria_nl", "criteria_en")}  # fmt: skip
+        widgets["module"] = LongSelect
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

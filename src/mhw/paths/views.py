@@ -18,6 +18,7 @@ from mhw.paths import services
 from mhw.paths.gantt import Bar, GanttLabels, gantt_svg, weekly_load
 from mhw.paths.models import DevelopmentPath, PathStep
 from mhw.skills.models import SkillsProfile, Specialism, UloItem
+from mhw.widgets import LongSelectMultiple
 
 REASONS = {
     "unclosable_skills": gettext_lazy("Some required skills are not taught by any module in the offer."),
@@ -36,10 +37,10 @@ class PathForm(forms.Form):
     online_only = forms.BooleanField(required=False, label=gettext_lazy("Online modules only"))
     max_cost = forms.DecimalField(required=False, min_value=0, max_value=100_000, label=gettext_lazy("Maximum cost"))
     pinned = forms.ModelMultipleChoiceField(
-        queryset=Module.objects.offered(), required=False, label=gettext_lazy("Must include")
+        queryset=Module.objects.offered(), required=False, widget=LongSelectMultiple, label=gettext_lazy("Must include")
     )
     excluded = forms.ModelMultipleChoiceField(
-        queryset=Module.objects.offered(), required=False, label=gettext_lazy("Leave out")
+        queryset=Module.objects.offered(), required=False, widget=LongSelectMultiple, label=gettext_lazy("Leave out")
     )
 
     def __init__(self, *args, candidate, **kwargs):

@@ -16,6 +16,7 @@ from mhw.candidates.models import Candidate
 from mhw.learning.models import Module
 from mhw.recruitment import services
 from mhw.recruitment.models import EventRegistration, RecruitmentEvent
+from mhw.widgets import LongSelect
 
 
 class SignUpForm(forms.Form):
@@ -35,6 +36,7 @@ class EventForm(forms.ModelForm):
             "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
             "ends_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
             "description": forms.Textarea(attrs={"rows": 3}),
+            "module": LongSelect,
         }
 
     def __init__(self, *args, campuses, **kwargs):
