@@ -16,6 +16,7 @@ from mhw.ecosystem.models import (
     Vacancy,
 )
 from mhw.skills.models import Specialism, UloItem, UloStatus
+from mhw.widgets import LongSelect
 
 DECISION_ROWS = 3
 
@@ -193,7 +194,11 @@ class VacancyForm(forms.ModelForm):
     class Meta:
         model = Vacancy
         fields = ["company", "role_title", "number", "region", "posted_on", "text"]
-        widgets = {"posted_on": forms.DateInput(attrs={"type": "date"}), "text": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "company": LongSelect,
+            "posted_on": forms.DateInput(attrs={"type": "date"}),
+            "text": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args, campus, **kwargs):
         super().__init__(*args, **kwargs)

@@ -18,6 +18,7 @@ from mhw.skills.levels import SKILL_LEVELS
 from mhw.skills.models import SkillsProfile, Specialism, UloItem, UloStatus
 from mhw.skills.services import profiles as services
 from mhw.skills.services.suggestions import TextWithoutSkills, suggest_skills
+from mhw.widgets import LongSelect
 
 
 def level_choices():
@@ -29,7 +30,7 @@ def level_choices():
 class ProfileForm(forms.Form):
     campus = forms.ModelChoiceField(queryset=Campus.objects.none(), label=gettext_lazy("Campus"))
     organisation = forms.ModelChoiceField(
-        queryset=Organisation.objects.none(), label=gettext_lazy("Company"), required=False
+        queryset=Organisation.objects.none(), label=gettext_lazy("Company"), required=False, widget=LongSelect
     )
     title_nl = forms.CharField(label=gettext_lazy("Role (Dutch)"), max_length=200)
     title_en = forms.CharField(label=gettext_lazy("Role (English)"), max_length=200, required=False)
