@@ -6,8 +6,8 @@ slowest shown per user). Uses the national data set of benchmarks/load.py (built
 the dashboard, follows the links of every page (GET only; no exports, downloads, logout or language switch), at most
 two addresses of each shape (``/candidates/<n>/path/`` counts once however many candidates there are), and times each
 request in-process, after one request to warm the process up. The hello-world endpoint is measured in the same run
-as the baseline. The first run found a ranking page at 7.5 s, a figures filter at 2.4 s and four forms that drew the
-whole national offer (1-2.5 s); see the README's performance section.
+as the baseline. The first run found a ranking page at 7.5 s, a figures filter at 2.4 s and forms that drew the whole
+national offer (0.5-2.5 s); see the README's performance section.
 """
 
 import collections
