@@ -5,6 +5,7 @@ import factory
 from mhw.accounts.models import Campus, Membership, Organisation, User
 from mhw.accounts.roles import Role
 from mhw.candidates.models import Candidate
+from mhw.learning.models import Module
 
 TEST_PASSWORD = "test-password-123"
 
@@ -27,6 +28,23 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Bedrijf {n} B.V.")
     kind = Organisation.Kind.COMPANY
     size_class = factory.LazyAttribute(lambda o: Organisation.SizeClass.SME if o.kind == "company" else "")
+
+
+class ModuleFactory(factory.django.DjangoModelFactory):
+    """An offered module of an education provider (at a campus of its own unless one is given)."""
+
+    class Meta:
+        model = Module
+
+    provider = factory.SubFactory(OrganisationFactory, kind=Organisation.Kind.EDUCATION_PROVIDER)
+    code = factory.Sequence(lambda n: f"M-{n}")
+    title_nl = factory.Sequence(lambda n: f"Module {n}")
+    title_en = factory.Sequence(lambda n: f"Module {n}")
+    hours = 8
+    duration_weeks = 1
+    format = Module.Format.CLASSROOM
+    cost = 100
+    language = "nl"
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -3,12 +3,11 @@
 import pytest
 from django.urls import reverse
 
-from mhw.accounts.models import AuditEvent, Organisation
+from mhw.accounts.models import AuditEvent
 from mhw.credentials import services
 from mhw.credentials.models import Achievement, IssuerKey
-from mhw.learning.models import Module
 from tests.credentials.conftest import issue_badge
-from tests.factories import OrganisationFactory
+from tests.factories import ModuleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -58,11 +57,7 @@ def test_only_managers_of_credentials_retire_keys(world, achievement, client_for
 
 
 def test_an_achievement_is_aligned_to_a_module_of_a_provider_the_user_issues_for(world, achievement, client_for):
-    provider_b = OrganisationFactory(campus=world.campus_b, kind=Organisation.Kind.EDUCATION_PROVIDER)
-    module_b = Module.objects.create(
-        provider=provider_b, code="B-1", title_nl="Elders", title_en="Elsewhere", hours=8, duration_weeks=1,
-        format="classroom", cost=100, language="nl",
-    )  # fmt: skip
+    module_b = ModuleFactory(provider__campus=world.campus_b)
     admin = client_for(world.user("campus_admin"))
     choices = set(admin.get(reverse("achievement_list")).context["form"].fields["module"].queryset)
     assert world.module_a in choices

@@ -8,12 +8,10 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from mhw.accounts.models import Organisation
-from mhw.learning.models import Module
 from mhw.recruitment import services
 from mhw.recruitment.models import EventRegistration
 from mhw.recruitment.services import SignUpError
-from tests.factories import OrganisationFactory
+from tests.factories import ModuleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -114,11 +112,7 @@ def test_the_calendar_file_is_served(world, client):
 
 
 def test_an_event_s_course_is_one_of_the_campus_s_providers(world, client_for):
-    provider_b = OrganisationFactory(campus=world.campus_b, kind=Organisation.Kind.EDUCATION_PROVIDER)
-    module_b = Module.objects.create(
-        provider=provider_b, code="B-1", title_nl="Elders", title_en="Elsewhere", hours=8, duration_weeks=1,
-        format="classroom", cost=100, language="nl",
-    )  # fmt: skip
+    module_b = ModuleFactory(provider__campus=world.campus_b)
     client = client_for(world.user("teacher"))
     choices = set(client.get(reverse("event_create")).context["form"].fields["module"].queryset)
     assert world.module_a in choices
