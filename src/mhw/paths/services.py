@@ -21,7 +21,7 @@ def _week(start: datetime.date, day: datetime.date) -> int:
 
 # Hours a week assumed for a candidate without a planned path, the path form's default.
 DEFAULT_HOURS_PER_WEEK = 20
-# Seconds the path engine may spend on one estimate in a ranking; past it the best plan found is an upper bound.
+# Seconds the path engine may spend on one estimate in a ranking; past them the estimate says no plan was found in time.
 ESTIMATE_SECONDS = 2.0
 
 
