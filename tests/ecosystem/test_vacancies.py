@@ -29,6 +29,9 @@ def test_a_vacancy_is_recorded_linked_to_a_profile_and_counted_in_the_demand(wor
     manager.post(reverse("vacancy_profile", args=[vacancy.pk]), {"profile": world.skills.profile.pk})
     vacancy.refresh_from_db()
     assert vacancy.profile == world.skills.profile
+    [row] = manager.get(url).context["rows"]
+    assert f'<option value="{world.skills.profile.pk}" selected>' in row["profile_choice"]
+    assert row["make_profile"] == ""  # a linked vacancy needs no new profile
     by_role = manager.get(url).context["by_role"]
     assert sum(by_role[str(world.skills.profile)]) == 3
     assert sum(manager.get(url).context["by_region"]["Groningen"]) == 3

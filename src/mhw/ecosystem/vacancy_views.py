@@ -23,6 +23,7 @@ from mhw.ecosystem.models import Vacancy
 from mhw.ecosystem.services import vacancies
 from mhw.ecosystem.services.network import EcosystemError
 from mhw.skills.models import SkillsProfile
+from mhw.widgets import LongSelect
 
 MONTHS = 12
 PAGE_SIZE = 50
@@ -30,6 +31,15 @@ PAGE_SIZE = 50
 
 def _back(campus) -> str:
     return f"{reverse('vacancies')}?campus={campus.slug}"
+
+
+def _make_profile_link(campus, vacancy) -> str:
+    """The new-profile form filled in from a vacancy that has no profile yet."""
+    if vacancy.profile_id:
+        return ""
+    fields = {"campus": campus.pk, "organisation": vacancy.company_id, "title_nl": vacancy.role_title,
+              "vacancy_text": vacancy.text}  # fmt: skip
+    return f"{reverse('profile_create')}?{urlencode(fields)}"
 
 
 @capability_required(Capability.VIEW_PARTNERS)
@@ -53,9 +63,14 @@ def vacancy_list(request):
     )
     months = demand.months_back(timezone.localdate(), MONTHS)
     asked = vacancies.demand_since(campus, months[0])
+    # The skills-profile choice on every row is drawn in one pass by a widget, not option by option in the template.
+    choose_profile = LongSelect(
+        attrs={"aria-label": _("Skills profile")},
+        choices=[("", "—"), *((p.pk, str(p)) for p in SkillsProfile.objects.filter(campus=campus))],
+    )
     rows = [
-        {"vacancy": v, "make_profile": reverse("profile_create") + "?" + urlencode(
-            {"campus": campus.pk, "organisation": v.company_id, "title_nl": v.role_title, "vacancy_text": v.text})}
+        {"vacancy": v, "make_profile": _make_profile_link(campus, v), "profile_choice": choose_profile.render(
+            "profile", v.profile_id)} if may_manage else {"vacancy": v}
         for v in page
     ]  # fmt: skip
     context = {
@@ -63,7 +78,6 @@ def vacancy_list(request):
         "show_form": request.method == "POST" or "record" in request.GET, "page": page, "rows": rows,
         "months": months, "by_role": demand.per_month(asked, months, key=lambda a: a.role),
         "by_region": demand.per_month(asked, months, key=lambda a: a.region),
-        "profiles": SkillsProfile.objects.filter(campus=campus),
     }  # fmt: skip
     return render(request, "ecosystem/vacancies.html", context)
 
