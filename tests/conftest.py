@@ -2,6 +2,7 @@ import datetime
 from dataclasses import dataclass, field
 
 import pytest
+from django.core.cache import caches
 from django.utils import timezone
 from hypothesis import settings as hypothesis_settings
 
@@ -210,6 +211,17 @@ def build_skills_world(world: World) -> SkillsWorld:
 def _fast_password_hashing(settings):
     # Argon2 is the production hasher (tests/test_settings.py checks it); MD5 keeps hundreds of test users fast.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _pages_drawn_unless_kept_on_purpose(request, settings):
+    """Most tests read what a view put in its template context, which an answer kept from memory does not have, so
+    they see every page drawn; tests marked `page_cache` (tests/web/test_page_cache.py, the browser journeys) keep
+    pages as production does. Each test's database starts over, and with it the data stamp: nothing kept by one test
+    is any use to the next."""
+    if not request.node.get_closest_marker("page_cache"):
+        settings.PAGE_CACHE_SECONDS = 0
+    caches["pages"].clear()
 
 
 @pytest.fixture

@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "mhw.web.middleware.NoStoreForAuthenticatedMiddleware",
     "mhw.web.middleware.ContentSecurityPolicyMiddleware",
+    "mhw.web.page_cache.PageCacheMiddleware",
 ]
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
@@ -134,6 +135,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     DEFAULT_SQLITE_PATH.parent.mkdir(parents=True, exist_ok=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Caches --------------------------------------------------------------------------------------------------------
+# "pages": answers a logged-in user asks for again while the data is unchanged (mhw/web/page_cache.py), in each
+# worker's own memory; PAGE_CACHE_SECONDS bounds how long (0 switches it off).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "mhw-default"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "mhw-pages",
+        "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", 300)},
+    },
+}
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
 
 # --- Authentication ------------------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

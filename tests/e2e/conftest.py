@@ -19,6 +19,9 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "e2e" in item.nodeid.split("::")[0]:
+            item.add_marker(pytest.mark.page_cache)  # the journeys run with pages kept, as in production
     if HAVE_CHROMIUM:
         return
     if os.environ.get("MHW_E2E") == "required":

@@ -21,6 +21,13 @@ from mhw.skills.models import UloItem
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _every_page_drawn(settings):
+    # The questions a page asks when it is drawn; an answer kept from before asks three (tests/web/test_page_cache.py).
+    settings.PAGE_CACHE_SECONDS = 0
+
+
 # (path, actor, queries). The actor is campus A's administrator (campus staff who may open every list page) or the
 # national administrator, who sees every campus.
 PAGES = [

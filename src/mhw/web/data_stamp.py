@@ -1,0 +1,93 @@
+"""A stamp of the data: a number that grows with every committed write to the database, whatever wrote it (a
+service, a bulk update, an import, a management command, raw SQL), read in one small query.
+
+Every write statement that passes through Django's database layer also counts one write in a row of `DataStamp`, in
+the same transaction: the count becomes visible exactly when the write does, and a rolled-back write counts nothing.
+The stamp is the sum of the rows. Each process counts in a row of its own (one of 1,024, by process id), so on
+PostgreSQL two processes writing at once almost never wait for one row; at most 1,024 tiny rows are summed.
+
+Writes to the sessions table do not count: a login or a session's new expiry changes no page's data.
+"""
+
+import os
+
+from django.db import connections
+from django.db.backends.signals import connection_created
+from django.db.models.signals import post_migrate
+
+TABLE = "web_datastamp"
+SLOTS = 1024
+_UNCOUNTED = (TABLE, "django_session")
+_WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
+_BUMP = (
+    f"INSERT INTO {TABLE} (slot, writes) VALUES (%s, 1) ON CONFLICT (slot) DO UPDATE SET writes = {TABLE}.writes + 1"
+)
+_READ = f"SELECT COALESCE(SUM(writes), 0) FROM {TABLE}"
+
+
+def current(using: str = "default") -> int:
+    """The stamp as this connection sees the data now."""
+    with connections[using].cursor() as cursor:
+        cursor.execute(_READ)
+        return int(cursor.fetchone()[0])
+
+
+def writes_seen(using: str = "default") -> int:
+    """How many write statements this connection has run (any table): to tell whether a request wrote."""
+    return getattr(connections[using], "mhw_writes", 0)
+
+
+def _writes_to(sql: str) -> str | None:
+    """The table a write statement writes to (as Django quotes it, lower case), or None for anything else."""
+    head = sql.lstrip()[:160]
+    verb = head[:7].upper()
+    if not verb.startswith(_WRITES):
+        return None
+    words = head.replace('"', " ").replace("`", " ").split()
+    for i, word in enumerate(words[:-1]):
+        if word.upper() in ("INTO", "UPDATE", "FROM"):
+            return words[i + 1].lower()
+    return ""
+
+
+def _count_writes(execute, sql, params, many, context):
+    result = execute(sql, params, many, context)
+    table = _writes_to(sql) if isinstance(sql, str) else None
+    if table is None or table == TABLE:
+        return result
+    connection = context["connection"]
+    connection.mhw_writes = getattr(connection, "mhw_writes", 0) + 1
+    if table not in _UNCOUNTED and _ready(connection):
+        # A cursor of its own (the statement's may still hold rows to read, as INSERT ... RETURNING does), and a raw
+        # one: past the wrappers (this one included) and the debug log.
+        cursor = connection.create_cursor()
+        try:
+            cursor.execute(_BUMP, (os.getpid() % SLOTS,))
+        finally:
+            cursor.close()
+    return result
+
+
+def _ready(connection) -> bool:
+    """Whether the stamp's table exists yet (not while the first migrations run)."""
+    ready = getattr(connection, "mhw_stamp_ready", None)
+    if ready is None:
+        ready = connection.mhw_stamp_ready = TABLE in connection.introspection.table_names()
+    return ready
+
+
+def _install(sender, connection, **kwargs) -> None:
+    if _count_writes not in connection.execute_wrappers:
+        connection.execute_wrappers.append(_count_writes)
+
+
+def _after_migrate(sender, using="default", **kwargs) -> None:
+    connections[using].mhw_stamp_ready = None
+
+
+def connect() -> None:
+    """Count the writes of every database connection, from now on (called once, when the apps are ready)."""
+    connection_created.connect(_install, dispatch_uid="mhw-data-stamp")
+    post_migrate.connect(_after_migrate, dispatch_uid="mhw-data-stamp")
+    for connection in connections.all(initialized_only=True):
+        _install(None, connection)
