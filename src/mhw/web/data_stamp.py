@@ -1,10 +1,12 @@
 """A stamp of the data: a number that grows with every committed write to the database, whatever wrote it (a
 service, a bulk update, an import, a management command, raw SQL), read in one small query.
 
-Every write statement that passes through Django's database layer also counts one write in a row of `DataStamp`, in
-the same transaction: the count becomes visible exactly when the write does, and a rolled-back write counts nothing.
-The stamp is the sum of the rows. Each process counts in a row of its own (one of 1,024, by process id), so on
-PostgreSQL two processes writing at once almost never wait for one row; at most 1,024 tiny rows are summed.
+Every write statement (one that begins with INSERT, UPDATE, DELETE or REPLACE, as all the ORM's writes do) that
+passes through Django's database layer also counts one write in a row of `DataStamp`, in the same transaction, or
+right after the statement when there is none: nobody sees a new stamp with the data before the write, and a
+rolled-back write counts nothing. The stamp is the sum of the rows. Each process counts in a row of its own (one of
+1,024, by process id), so on PostgreSQL two processes writing at once almost never wait for one row; at most 1,024
+tiny rows are summed.
 
 Writes to the sessions table do not count: a login or a session's new expiry changes no page's data.
 """
