@@ -4,11 +4,13 @@ never gets the kept answer; an audited reading is drawn (and audited) every time
 Property: whatever reads and writes interleave, an answer from memory is what drawing the page would give."""
 
 import re
+import threading
 
 import pytest
 from django.conf import settings as django_settings
 from django.core.cache import caches
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
+from django.db.backends.signals import connection_created
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -151,6 +153,16 @@ def test_a_page_larger_than_the_limit_is_drawn_every_time(world, monkeypatch):
     assert _queries(client, LIST)[0] == 3
 
 
+def test_a_browser_without_its_csrf_cookie_gets_pages_drawn_with_the_new_cookie(world):
+    client = _logged_in(world.user("campus_admin"))
+    client.get(LIST)
+    del client.cookies[django_settings.CSRF_COOKIE_NAME]
+    response = client.get(LIST)
+    assert django_settings.CSRF_COOKIE_NAME in response.cookies  # drawn, with the cookie its forms need
+    del client.cookies[django_settings.CSRF_COOKIE_NAME]
+    assert _queries(client, LIST)[0] > 3
+
+
 def test_switched_off_every_page_is_drawn(world, settings):
     settings.PAGE_CACHE_SECONDS = 0
     client = _logged_in(world.user("campus_admin"))
@@ -187,3 +199,42 @@ def _write(world, write: str, number: int) -> None:
         CandidateFactory(campus=world.campus_a, first_name=f"Nieuw{number}")
     elif write == "remove":
         Candidate.objects.filter(campus=world.campus_a, first_name__startswith="Nieuw").delete()
+
+
+def test_a_new_connection_asks_again_whether_the_stamp_can_be_counted(world):
+    connection.mhw_stamp_ready = False  # as a worker that wrote before the table was migrated
+    before = data_stamp.current()
+    Candidate.objects.filter(pk=world.candidate_a.pk).update(first_name="Nog niet geteld")
+    assert data_stamp.current() == before
+    # What Django says on every new connection (the test database in memory is never really reconnected).
+    connection_created.send(sender=type(connection), connection=connection)
+    Candidate.objects.filter(pk=world.candidate_a.pk).update(first_name="Na de migratie")
+    assert data_stamp.current() == before + 1
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite lets one transaction write at a time anyway")
+def test_two_writers_at_once_never_wait_for_each_other_on_the_stamp(world):
+    holding, done = threading.Event(), threading.Event()
+
+    def first_writer():
+        try:
+            with transaction.atomic():
+                Candidate.objects.filter(pk=world.candidate_a.pk).update(first_name="Eerste")
+                holding.set()  # its count row stays held until this transaction ends
+                assert done.wait(30)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=first_writer)
+    thread.start()
+    try:
+        assert holding.wait(30)
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL lock_timeout = '5s'")  # a wait would fail here instead of hanging
+            Candidate.objects.filter(pk=world.candidate_b.pk).update(first_name="Tweede")
+    finally:
+        done.set()
+        thread.join()
+    assert Candidate.objects.filter(first_name__in=["Eerste", "Tweede"]).count() == 2

@@ -10,9 +10,10 @@ keyed by everything it can depend on:
 - the minute, so pages that depend on the clock are at most a minute behind it.
 
 Only plain successful GET answers (HTML or JSON) are kept, and only when drawing them wrote nothing: a page whose
-reading is audited, or that changed the session, set a cookie or queued a message, is drawn every time. Requests
-with a bearer token are never answered from memory. The answers stay in each worker's own memory
-(`settings.CACHES["pages"]`), for `settings.PAGE_CACHE_SECONDS` at most (0 switches this off).
+reading is audited, or that changed the session or the CSRF secret, set a cookie or queued a message, is drawn
+every time. Requests with a bearer token, or without their CSRF cookie, are never answered from memory. The answers
+stay in each worker's own memory (`settings.CACHES["pages"]`), for `settings.PAGE_CACHE_SECONDS` at most (0
+switches this off).
 """
 
 import hashlib
@@ -46,9 +47,10 @@ class PageCacheMiddleware:
         if kept is not None:
             content, headers = kept
             return HttpResponse(content, headers=headers)
-        writes_before = data_stamp.writes_seen()
+        writes_before, csrf_secret = data_stamp.writes_seen(), request.META["CSRF_COOKIE"]
         response = self.get_response(request)
-        if data_stamp.writes_seen() == writes_before and _may_keep(request, response):
+        unchanged = data_stamp.writes_seen() == writes_before and request.META.get("CSRF_COOKIE") == csrf_secret
+        if unchanged and _may_keep(request, response):
             cache.set(key, (response.content, dict(response.headers)), seconds)
         return response
 
@@ -57,6 +59,9 @@ def _may_answer_from_memory(request) -> bool:
     if request.method != "GET" or "Authorization" in request.headers:
         return False
     if not request.user.is_authenticated or not request.session.session_key:
+        return False
+    # Without its CSRF cookie a browser must get the new one with the page: it comes only with a page drawn.
+    if not request.META.get("CSRF_COOKIE"):
         return False
     # Messages waiting to be shown belong on the next page drawn, not on one kept from before.
     return not len(get_messages(request))
