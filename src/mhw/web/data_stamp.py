@@ -1,20 +1,24 @@
-"""A stamp of the data: a number that grows with every committed write to the database, whatever wrote it (a
-service, a bulk update, an import, a management command, raw SQL), read in one small query.
+"""Stamps of the data: per table, a number that grows with every committed write to it, whatever wrote it (a
+service, a bulk update, an import, a management command, raw SQL); all of them read in one small query. With
+`reading()`, the tables a piece of work reads, so that what it produced can be checked later against the stamps of
+just those tables.
 
 Every write statement (one that begins with INSERT, UPDATE, DELETE or REPLACE, as all the ORM's writes do) that
-passes through Django's database layer also counts one write in a row of `DataStamp`, in the same transaction, or
-right after the statement when there is none: nobody sees a new stamp with the data before the write, and a
-rolled-back write counts nothing. The stamp is the sum of the rows.
+passes through Django's database layer also counts one write for its table in `DataStamp`, in the same transaction,
+or right after the statement when there is none: nobody sees a new stamp with the data before the write, and a
+rolled-back write counts nothing. A table's stamp is the sum of its rows.
 
 The rows never make one writer wait for another. SQLite writes one transaction at a time anyway (IMMEDIATE), so it
-counts in one row. On PostgreSQL a transaction counts in any row no other transaction holds (FOR UPDATE SKIP
-LOCKED), or in a new row when all are held: no wait, so no deadlock, and no more rows than writers at the busiest
-moment.
+counts in one row per table. On PostgreSQL a transaction counts in any row of the table's that no other transaction
+holds (FOR UPDATE SKIP LOCKED), or in a new row when all are held: no wait, so no deadlock, and no more rows per
+table than writers at the busiest moment.
 
 Writes to the sessions table do not count: a login or a session's new expiry changes no page's data.
 """
 
+import contextlib
 import random
+import re
 
 from django.db import connections
 from django.db.backends.signals import connection_created
@@ -23,23 +27,38 @@ from django.db.models.signals import post_migrate
 TABLE = "web_datastamp"
 _UNCOUNTED = (TABLE, "django_session")
 _WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
-_READ = f"SELECT COALESCE(SUM(writes), 0) FROM {TABLE}"
+_NAMED_AFTER_FROM_OR_JOIN = re.compile(r'\b(?:FROM|JOIN)\s+"?([A-Za-z_]\w*)', re.IGNORECASE)
+_READ = f"SELECT table_name, SUM(writes) FROM {TABLE} GROUP BY table_name"
 _COUNT_IN_THE_ROW = (
-    f"INSERT INTO {TABLE} (slot, writes) VALUES (0, 1) ON CONFLICT (slot) DO UPDATE SET writes = {TABLE}.writes + 1"
+    f"INSERT INTO {TABLE} (table_name, slot, writes) VALUES (%s, 0, 1) "
+    f"ON CONFLICT (table_name, slot) DO UPDATE SET writes = {TABLE}.writes + 1"
 )
 _COUNT_IN_A_FREE_ROW = (
-    f"WITH free AS (SELECT slot FROM {TABLE} LIMIT 1 FOR UPDATE SKIP LOCKED) "
-    f"UPDATE {TABLE} SET writes = {TABLE}.writes + 1 FROM free WHERE {TABLE}.slot = free.slot RETURNING 1"
+    f"WITH free AS (SELECT id FROM {TABLE} WHERE table_name = %s LIMIT 1 FOR UPDATE SKIP LOCKED) "
+    f"UPDATE {TABLE} SET writes = {TABLE}.writes + 1 FROM free WHERE {TABLE}.id = free.id RETURNING 1"
 )
-_COUNT_IN_A_NEW_ROW = f"INSERT INTO {TABLE} (slot, writes) VALUES (%s, 1)"
+_COUNT_IN_A_NEW_ROW = f"INSERT INTO {TABLE} (table_name, slot, writes) VALUES (%s, %s, 1)"
 _LARGEST_SLOT = 2**31 - 1
 
 
-def current(using: str = "default") -> int:
-    """The stamp as this connection sees the data now."""
+def stamps(using: str = "default") -> dict[str, int]:
+    """Each written table's stamp as this connection sees the data now (a table never written is not named: 0)."""
     with connections[using].cursor() as cursor:
         cursor.execute(_READ)
-        return int(cursor.fetchone()[0])
+        return {table: int(writes) for table, writes in cursor.fetchall()}
+
+
+@contextlib.contextmanager
+def reading(using: str = "default"):
+    """The names of the tables the statements run inside the block read (a set, filled as they run)."""
+    connection = connections[using]
+    outer, connection.mhw_reads = getattr(connection, "mhw_reads", None), set()
+    try:
+        yield connection.mhw_reads
+    finally:
+        read, connection.mhw_reads = connection.mhw_reads, outer
+        if outer is not None:
+            outer |= read
 
 
 def writes_seen(using: str = "default") -> int:
@@ -62,30 +81,35 @@ def _writes_to(sql: str) -> str | None:
 
 def _count_writes(execute, sql, params, many, context):
     result = execute(sql, params, many, context)
-    table = _writes_to(sql) if isinstance(sql, str) else None
-    if table is None or table == TABLE:
+    if not isinstance(sql, str):
         return result
     connection = context["connection"]
+    reads = getattr(connection, "mhw_reads", None)
+    if reads is not None:
+        reads.update(name.lower() for name in _NAMED_AFTER_FROM_OR_JOIN.findall(sql) if name.lower() != TABLE)
+    table = _writes_to(sql)
+    if table is None or table == TABLE:
+        return result
     connection.mhw_writes = getattr(connection, "mhw_writes", 0) + 1
     if table not in _UNCOUNTED and _ready(connection):
-        _count(connection)
+        _count(connection, table)
     return result
 
 
-def _count(connection) -> None:
+def _count(connection, table: str) -> None:
     # A cursor of its own (the statement's may still hold rows to read, as INSERT ... RETURNING does), and a raw one:
     # past the wrappers (this one included) and the debug log; its errors are Django's, as the statement's are.
     with connection.wrap_database_errors:
         cursor = connection.create_cursor()
         try:
             if connection.vendor != "postgresql":
-                cursor.execute(_COUNT_IN_THE_ROW)
+                cursor.execute(_COUNT_IN_THE_ROW, (table,))
                 return
-            cursor.execute(_COUNT_IN_A_FREE_ROW)
+            cursor.execute(_COUNT_IN_A_FREE_ROW, (table,))
             if cursor.fetchone() is None:
-                # Every row is held by a transaction still running: a row of its own (a random slot, so that two
-                # writers doing this at once do not meet on one key).
-                cursor.execute(_COUNT_IN_A_NEW_ROW, (random.randint(1, _LARGEST_SLOT),))
+                # Every row of the table's is held by a transaction still running: a row of its own (a random slot,
+                # so that two writers doing this at once do not meet on one key).
+                cursor.execute(_COUNT_IN_A_NEW_ROW, (table, random.randint(1, _LARGEST_SLOT)))
         finally:
             cursor.close()
 

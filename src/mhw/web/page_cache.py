@@ -1,4 +1,4 @@
-"""Pages a logged-in user asks for again, answered from memory while the data has not changed.
+"""Pages a logged-in user asks for again, answered from memory while the data they show has not changed.
 
 Drawing a list page costs ten to forty times a bare request (Django's templates, the ORM); a user reading the same
 list, going back a page or refreshing a dashboard gets the same bytes. The answer is kept for that one session,
@@ -6,8 +6,11 @@ keyed by everything it can depend on:
 
 - the session, the user and the CSRF secret in the page's forms;
 - the address with its query, the host, the language and the htmx headers;
-- the stamp of the data (`data_stamp`), which any committed write changes, so a change by anyone shows at once;
-- the minute, so pages that depend on the clock are at most a minute behind it.
+- the minute, so pages that depend on the clock are at most a minute behind it;
+
+and it is given again only while the stamp of every table drawing it read (`data_stamp`: the user's, their roles',
+the page's own) is what it was before the drawing began: a committed change to any of them, by anyone, shows at
+once, while writes elsewhere (the audit lines of someone reading a record, say) leave it be.
 
 Only plain successful GET answers (HTML or JSON) are kept, and only when drawing them wrote nothing: a page whose
 reading is audited, or that changed the session or the CSRF secret, set a cookie or queued a message, is drawn
@@ -39,25 +42,31 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         seconds = settings.PAGE_CACHE_SECONDS
-        if not seconds or not _may_answer_from_memory(request):
+        if not seconds or request.method != "GET" or "Authorization" in request.headers:
             return self.get_response(request)
-        cache = caches["pages"]
-        key = _key(request)
-        kept = cache.get(key)
-        if kept is not None:
-            content, headers = kept
-            return HttpResponse(content, headers=headers)
-        writes_before, csrf_secret = data_stamp.writes_seen(), request.META["CSRF_COOKIE"]
-        response = self.get_response(request)
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return self.get_response(request)
+        # The stamps before anything is read (the session and the user too): what is drawn from here on is at least
+        # as new as they say, so a page kept under them is never older than its stamps.
+        stamps = data_stamp.stamps()
+        with data_stamp.reading() as read:
+            if not _may_answer_from_memory(request):
+                return self.get_response(request)
+            cache = caches["pages"]
+            key = _key(request)
+            kept = cache.get(key)
+            if kept is not None and all(stamps.get(table, 0) == n for table, n in kept[2].items()):
+                return HttpResponse(kept[0], headers=kept[1])
+            writes_before, csrf_secret = data_stamp.writes_seen(), request.META["CSRF_COOKIE"]
+            response = self.get_response(request)
         unchanged = data_stamp.writes_seen() == writes_before and request.META.get("CSRF_COOKIE") == csrf_secret
         if unchanged and _may_keep(request, response):
-            cache.set(key, (response.content, dict(response.headers)), seconds)
+            tables = {table: stamps.get(table, 0) for table in read}
+            cache.set(key, (response.content, dict(response.headers), tables), seconds)
         return response
 
 
 def _may_answer_from_memory(request) -> bool:
-    if request.method != "GET" or "Authorization" in request.headers:
-        return False
     if not request.user.is_authenticated or not request.session.session_key:
         return False
     # Without its CSRF cookie a browser must get the new one with the page: it comes only with a page drawn.
@@ -88,7 +97,6 @@ def _key(request) -> str:
         request.get_full_path(),
         request.LANGUAGE_CODE,
         *(request.headers.get(name, "") for name in _KEY_HEADERS),
-        str(data_stamp.current()),
         timezone.now().strftime("%Y%m%d%H%M"),
     ]
     return "page:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
