@@ -1,7 +1,8 @@
 """A page asked for again is answered from memory only while nothing it shows can have changed: any committed write
-(a service, a bulk update, raw SQL) shows at once; another user or session, another language or an htmx fragment
-never gets the kept answer; an audited reading is drawn (and audited) every time; a waiting message is shown.
-Property: whatever reads and writes interleave, an answer from memory is what drawing the page would give."""
+to a table it read (a service, a bulk update, raw SQL) shows at once, while writes to other tables (an audit line)
+leave it kept; another user or session, another language or an htmx fragment never gets the kept answer; an audited
+reading is drawn (and audited) every time; a waiting message is shown. Property: whatever reads and writes
+interleave, an answer from memory is what drawing the page would give."""
 
 import re
 import threading
@@ -44,9 +45,9 @@ def _candidates_stamp() -> int:
     return data_stamp.stamps().get("candidates_candidate", 0)
 
 
-def _queries(client, path: str, **headers) -> tuple[int, bytes]:
+def _queries(client, path: str) -> tuple[int, bytes]:
     with CaptureQueriesContext(connection) as queries:
-        response = client.get(path, headers=headers)
+        response = client.get(path)
     assert response.status_code == 200
     return len(queries), response.content
 
