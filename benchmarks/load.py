@@ -9,14 +9,15 @@ What it does: builds (once; later runs reuse and top it up) a SQLite database se
 ``seed_demo --scale national`` (20,000 candidates over the seven campuses, 2,000 companies, 5,000 modules, 3,000
 vacancies) under ``$XDG_CACHE_HOME/mhw-bench/`` (default ``~/.cache``); starts gunicorn on 127.0.0.1 with 2 workers
 and the production profile (DEBUG off, manifest static files, secure cookies; requests carry
-``X-Forwarded-Proto: https`` as from the load balancer); logs in through the login page as the Noord campus
-administrator (campus staff who may open every list page) and as the national administrator; then, per round, drives
-wrk with 16 connections at the hello-world endpoint and at each page and API list with the session cookie, twice:
-"again", the same address over and over, as a user who reads a page again (answered from memory while the data is
-unchanged, `mhw/web/page_cache.py`), and "drawn", a new address on every request (an extra parameter the pages
-ignore), so that every answer is drawn anew. Per measurement: throughput, p50 and p99 latency (wrk's own histogram),
-and the user+system CPU the gunicorn workers spent (from /proc) per request, as a ratio to the hello-world endpoint.
-Medians over the rounds are printed.
+``X-Forwarded-Proto: https`` as from the load balancer); opens 16 sessions through the login page, one per
+connection, for the campus pages the seven campus administrators in turn (campus staff who may open every list page,
+each seeing their own campus) and for the national pages the national administrator; then, per round, drives wrk
+with 16 connections at the hello-world endpoint and at each page and API list, each request in the next session,
+twice: "again", the same address over and over, as users who read a page again (answered from memory while the data
+is unchanged, `mhw/web/page_cache.py`; each session's answers are kept apart), and "drawn", a new address on every
+request (an extra parameter the pages ignore), so that every answer is drawn anew. Per measurement: throughput, p50
+and p99 latency (wrk's own histogram), and the user+system CPU the gunicorn workers spent (from /proc) per request, as
+a ratio to the hello-world endpoint. Medians over the rounds are printed.
 """
 
 import contextlib
@@ -48,7 +49,7 @@ DOMAIN = "demo.makehydrogenwork.example"
 
 # (label, path, login, kind): the goals hold for kinds "page" and "api"; "hello" is the baseline, and the reference
 # row (the smallest logged-in page: session, user, roles, the layout and its menu) shows the floor every page pays.
-# Logins: "campus" = the Noord campus administrator, "national" = the national administrator.
+# Logins: "campus" = the seven campus administrators, "national" = the national administrator.
 TARGETS = [
     ("hello world (/healthz)", "/healthz", None, "hello"),
     ("(reference) profile page", "/profile/", "campus", "reference"),
@@ -71,26 +72,36 @@ TARGETS = [
     ("API offer modules", "/api/v1/offer/modules", "campus", "api"),
     ("API catalogue ULOs", "/api/v1/catalogue/ulos", "campus", "api"),
 ]
-LOGINS = {"campus": f"beheer.noord@{DOMAIN}", "national": f"landelijk.beheer@{DOMAIN}"}
+CAMPUSES = ("noord", "noord-holland", "rijnmond", "zeeland", "brabant", "limburg", "oost")
+LOGINS = {
+    "campus": [f"beheer.{campus}@{DOMAIN}" for campus in CAMPUSES],
+    "national": [f"landelijk.beheer@{DOMAIN}"],
+}
 
 LUA = """
-wrk.headers["X-Forwarded-Proto"] = "https"
-local cookie = os.getenv("MHW_COOKIE")
-if cookie and cookie ~= "" then wrk.headers["Cookie"] = cookie end
+-- MHW_COOKIES: one session per line; request after request takes the next, so the 16 connections are 16 users.
+local cookies = {}
+for cookie in string.gmatch(os.getenv("MHW_COOKIES") or "", "[^\\n]+") do table.insert(cookies, cookie) end
 -- MHW_DRAWN=1: every request asks for an address never asked before (an extra parameter the pages ignore), so no
 -- answer can come from memory: what drawing each page costs.
+local drawn = os.getenv("MHW_DRAWN") == "1"
 local threads = 0
 setup = function(thread)
   threads = threads + 1
   thread:set("thread_number", threads)
 end
 local asked = 0
-if os.getenv("MHW_DRAWN") == "1" then
-  request = function()
-    asked = asked + 1
-    local separator = string.find(wrk.path, "?", 1, true) and "&" or "?"
-    return wrk.format(nil, wrk.path .. separator .. "drawn=" .. thread_number .. "-" .. asked)
+request = function()
+  asked = asked + 1
+  -- wrk.format takes these headers instead of wrk.headers (Host aside)
+  local headers = {["X-Forwarded-Proto"] = "https"}
+  if #cookies > 0 then headers["Cookie"] = cookies[(asked + thread_number) % #cookies + 1] end
+  local path = wrk.path
+  if drawn then
+    local separator = string.find(path, "?", 1, true) and "&" or "?"
+    path = path .. separator .. "drawn=" .. thread_number .. "-" .. asked
   end
+  return wrk.format(nil, path, headers)
 end
 done = function(summary, latency, requests)
   local e = summary.errors
@@ -196,11 +207,17 @@ def cpu_seconds(pids: list[int]) -> float:
     return total / 1e9
 
 
-def measure(port: int, master: int, path: str, cookie: str, seconds: int, script: Path, drawn: bool) -> dict:
-    response, _content = request(port, "GET", path, cookie=cookie)
-    if response.status != 200:
-        raise SystemExit(f"{path} answers {response.status}, not 200")
-    wrk_env = {**os.environ, "MHW_COOKIE": cookie, "MHW_DRAWN": "1" if drawn else ""}
+def sessions(port: int, emails: list[str]) -> list[str]:
+    """One session per connection: the users in turn, each logged in as often as needed."""
+    return [login(port, emails[number % len(emails)]) for number in range(CONNECTIONS)]
+
+
+def measure(port: int, master: int, path: str, cookies: list[str], seconds: int, script: Path, drawn: bool) -> dict:
+    for cookie in cookies:
+        response, _content = request(port, "GET", path, cookie=cookie)
+        if response.status != 200:
+            raise SystemExit(f"{path} answers {response.status}, not 200")
+    wrk_env = {**os.environ, "MHW_COOKIES": "\n".join(cookies), "MHW_DRAWN": "1" if drawn else ""}
     # Warm up: both workers, their caches and the database pages.
     subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", "-d1s", "-s", str(script), f"http://127.0.0.1:{port}{path}"],
                    env=wrk_env, check=True, capture_output=True)  # fmt: skip
@@ -250,7 +267,7 @@ def main() -> None:
             time.sleep(0.2)
         else:
             raise SystemExit("gunicorn did not come up")
-        cookies = {name: login(port, email) for name, email in LOGINS.items()}
+        cookies = {name: sessions(port, emails) for name, emails in LOGINS.items()}
         with tempfile.TemporaryDirectory() as tmp:
             script = Path(tmp) / "session.lua"
             script.write_text(LUA)
@@ -259,7 +276,7 @@ def main() -> None:
                 print(f"round {number} of {rounds}", flush=True)
                 for label, path, who, kind in TARGETS:
                     for drawn in (False, True) if kind != "hello" else (False,):
-                        result = measure(port, server.pid, path, cookies.get(who, ""), seconds, script, drawn)
+                        result = measure(port, server.pid, path, cookies.get(who, []), seconds, script, drawn)
                         runs.setdefault((label, drawn), []).append(result)
                         print(f"  {label:<32} {'drawn' if drawn else 'again':<6} {result['rps']:6.0f} req/s  "
                               f"p99 {result['p99']:7.1f} ms", flush=True)  # fmt: skip
