@@ -682,6 +682,9 @@ PAGES: dict[str, Route] = {
         only(MANAGE_PROFILES, 302, 403),
         lambda w: {"profile": ""},
     ),
+    "vacancy_new_profile": Route(
+        "get", lambda w: reverse("vacancy_new_profile", args=[_vacancy(w).pk]), only(MANAGE_PROFILES, 200, 403)
+    ),
     "programme_dashboard": Route("get", _url("programme_dashboard"), only(VIEW_PARTNERS, 200, 403, coach_campus_b=200)),
     "programme_export": Route("get", _url("programme_export"), only(VIEW_PARTNERS, 200, 403, coach_campus_b=200)),
     # The right of access: a candidate downloads their own data, the candidate office that of its campus's candidates.

@@ -1,5 +1,6 @@
 """Skills from a vacancy text in the browser: the company account manager pastes a Dutch vacancy, gets catalogue
-items with levels and the sentences they came from, removes one, raises a level, and saves the profile."""
+items with levels and the sentences they came from, removes one, raises a level, and saves the profile; or makes the
+profile from a recorded vacancy, which is then linked to it."""
 
 import re
 
@@ -78,3 +79,34 @@ def test_the_catalogue_finds_by_meaning_and_the_ulo_form_shows_what_is_alike(log
     page.locator("[name=items-0-verb_nl]").fill("controleren")
     page.locator("[name=items-0-verb_nl]").blur()
     expect(page.locator("#similar-entries")).to_contain_text("lekdichtheid van waterstofinstallaties")
+
+
+def test_a_long_vacancy_becomes_a_skills_profile_linked_to_it(login, live_server):
+    from mhw.ecosystem.models import Vacancy
+
+    # A vacancy as companies write them: the skills, and a long story around them; longer than an address may be.
+    story = " ".join(
+        f"Waddenpijp Leidingbouw werkt sinds {1990 + year} aan leidingnetten in het noorden." for year in range(60)
+    )
+    vacancy = Vacancy.objects.get(campus__slug="noord", role_title="Leidingmonteur waterstof")
+    vacancy.text = f"{VACANCY}\n{story}"
+    vacancy.save(update_fields=["text"])
+    assert len(vacancy.text) > 4_096
+    page = login("accountmanager-bedrijven.noord")
+    # The row by its role's own cell: once the profile exists, every row's profile choice names it too.
+    role_cell = page.get_by_role("cell", name="Leidingmonteur waterstof", exact=True)
+    page.goto(f"{live_server.url}/vacancies/?campus=noord")
+    row = page.locator("#vacancies tbody tr").filter(has=role_cell)
+    row.get_by_role("link", name="er een profiel van maken").click()
+    expect(page).to_have_url(re.compile(rf"/vacancies/{vacancy.pk}/profile/new/$"))
+    expect(page.locator("[name=title_nl]")).to_have_value("Leidingmonteur waterstof")
+    expect(page.locator("[name=vacancy_text]")).to_have_value(vacancy.text)
+    page.get_by_role("button", name="Vaardigheden voorstellen uit de vacaturetekst").click()
+    expect(page.locator("#suggestion-count")).to_contain_text("voorgesteld")
+    page.get_by_role("button", name="Profiel opslaan").click()
+    expect(page).to_have_url(re.compile(r"/profiles/\d+/$"))
+    expect(page.locator(".messages")).to_contain_text("aan de vacature gekoppeld")
+    page.goto(f"{live_server.url}/vacancies/?campus=noord")
+    row = page.locator("#vacancies tbody tr").filter(has=role_cell)
+    expect(row.locator("a[href*='/profiles/']")).to_have_count(1)
+    expect(row.get_by_role("link", name="er een profiel van maken")).to_have_count(0)

@@ -22,6 +22,7 @@ urlpatterns = [
     path("communities/<int:pk>/", community_views.community_detail, name="community_detail"),
     path("vacancies/", vacancy_views.vacancy_list, name="vacancies"),
     path("vacancies/<int:pk>/profile/", vacancy_views.vacancy_profile, name="vacancy_profile"),
+    path("vacancies/<int:pk>/profile/new/", vacancy_views.vacancy_new_profile, name="vacancy_new_profile"),
     path("programme/", programme_views.programme_dashboard, name="programme_dashboard"),
     path("programme/export.xlsx", programme_views.programme_export, name="programme_export"),
     path("ecosystem/", map_views.ecosystem_page, name="ecosystem_map"),

@@ -1,8 +1,6 @@
 """Vacancies of a campus's companies, each linked to the skills profile made from it, and the demand per role and
 region over the last twelve months."""
 
-from urllib.parse import urlencode
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -23,6 +21,7 @@ from mhw.ecosystem.models import Vacancy
 from mhw.ecosystem.services import vacancies
 from mhw.ecosystem.services.network import EcosystemError
 from mhw.skills.models import SkillsProfile
+from mhw.skills.views.profiles import new_profile_page
 from mhw.widgets import LongSelect
 
 MONTHS = 12
@@ -31,15 +30,6 @@ PAGE_SIZE = 50
 
 def _back(campus) -> str:
     return f"{reverse('vacancies')}?campus={campus.slug}"
-
-
-def _make_profile_link(campus, vacancy) -> str:
-    """The new-profile form filled in from a vacancy that has no profile yet."""
-    if vacancy.profile_id:
-        return ""
-    fields = {"campus": campus.pk, "organisation": vacancy.company_id, "title_nl": vacancy.role_title,
-              "vacancy_text": vacancy.text}  # fmt: skip
-    return f"{reverse('profile_create')}?{urlencode(fields)}"
 
 
 @capability_required(Capability.VIEW_PARTNERS)
@@ -63,16 +53,19 @@ def vacancy_list(request):
     )
     months = demand.months_back(timezone.localdate(), MONTHS)
     asked = vacancies.demand_since(campus, months[0])
-    # The skills-profile choice on every row is drawn in one pass by a widget, not option by option in the template.
+    # The skills-profile choice on every row is drawn in one pass by a widget, once for each profile chosen.
     choose_profile = LongSelect(
         attrs={"aria-label": _("Skills profile")},
         choices=[("", "—"), *((p.pk, str(p)) for p in SkillsProfile.objects.filter(campus=campus))],
     )
-    rows = [
-        {"vacancy": v, "make_profile": _make_profile_link(campus, v), "profile_choice": choose_profile.render(
-            "profile", v.profile_id)} if may_manage else {"vacancy": v}
-        for v in page
-    ]  # fmt: skip
+    drawn: dict[int | None, str] = {}
+
+    def profile_choice(profile_id):
+        if profile_id not in drawn:
+            drawn[profile_id] = choose_profile.render("profile", profile_id)
+        return drawn[profile_id]
+
+    rows = [{"vacancy": v, **({"profile_choice": profile_choice(v.profile_id)} if may_manage else {})} for v in page]
     context = {
         "campus": campus, "campuses": visible_campuses(request.user), "may_manage": may_manage, "form": form,
         "show_form": request.method == "POST" or "record" in request.GET, "page": page, "rows": rows,
@@ -80,6 +73,28 @@ def vacancy_list(request):
         "by_region": demand.per_month(asked, months, key=lambda a: a.region),
     }  # fmt: skip
     return render(request, "ecosystem/vacancies.html", context)
+
+
+@capability_required(Capability.MANAGE_PROFILES)
+def vacancy_new_profile(request, pk: int):
+    """The new-profile form filled in from a vacancy (its campus, company, role and text), linked to it once saved.
+    The address holds only the vacancy's number: a vacancy's text is too long for an address."""
+    vacancy = get_object_or_404(Vacancy.objects.filter(campus__in=_managed_campuses(request)), pk=pk)
+    if request.method == "GET" and vacancy.profile_id is not None:  # a form sent meanwhile is refused, kept on screen
+        messages.info(request, _("This vacancy already has a skills profile."))
+        return redirect("profile_detail", pk=vacancy.profile_id)
+
+    def save(actor, **fields):
+        return vacancies.create_profile_from(actor, vacancy, **fields)
+
+    return new_profile_page(
+        request,
+        campuses=Campus.objects.filter(pk=vacancy.campus_id),
+        initial={"organisation": vacancy.company_id, "title_nl": vacancy.role_title, "vacancy_text": vacancy.text},
+        save=save,
+        refused=EcosystemError,
+        saved_message=_("The skills profile has been saved and linked to the vacancy."),
+    )
 
 
 @require_POST

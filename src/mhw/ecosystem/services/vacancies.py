@@ -1,5 +1,5 @@
-"""Use cases of vacancies: the company account manager records a company's vacancy and links it to the skills
-profile made from it."""
+"""Use cases of vacancies: the company account manager records a company's vacancy and links it to a skills profile,
+or makes the profile from it."""
 
 import datetime
 
@@ -13,6 +13,7 @@ from mhw.ecosystem import demand
 from mhw.ecosystem.models import Vacancy
 from mhw.ecosystem.services.network import EcosystemError
 from mhw.skills.models import SkillsProfile
+from mhw.skills.services import profiles
 
 
 def _require(actor, campus_id: int) -> None:
@@ -38,6 +39,23 @@ def link_profile(actor, vacancy: Vacancy, profile) -> None:
     vacancy.profile = profile
     vacancy.save(update_fields=["profile"])
     record_event(actor, "vacancy.profiled", vacancy, details={"vacancy": vacancy.pk})
+
+
+@transaction.atomic
+def create_profile_from(actor, vacancy: Vacancy, *, campus, **fields) -> SkillsProfile:
+    """A new skills profile made from `vacancy` (`fields` as `profiles.create_profile` takes them), linked to it;
+    refused as a whole when someone linked a profile to the vacancy meanwhile."""
+    vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
+    _require(actor, vacancy.campus_id)
+    if vacancy.profile_id is not None:
+        raise EcosystemError(_("Someone linked a skills profile to this vacancy in the meantime."))
+    if campus.pk != vacancy.campus_id:
+        raise EcosystemError(_("Choose a skills profile of the campus."))
+    profile = profiles.create_profile(actor, campus=campus, **fields)
+    vacancy.profile = profile
+    vacancy.save(update_fields=["profile"])
+    record_event(actor, "vacancy.profiled", vacancy, details={"vacancy": vacancy.pk})
+    return profile
 
 
 def demand_since(campus, since: datetime.date) -> list[demand.Asked]:

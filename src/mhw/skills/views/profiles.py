@@ -136,10 +136,15 @@ def profile_list(request):
 
 @capability_required(Capability.MANAGE_PROFILES)
 def profile_create(request):
-    campuses = Campus.objects.where(request.user, Capability.MANAGE_PROFILES)
+    return new_profile_page(request, campuses=Campus.objects.where(request.user, Capability.MANAGE_PROFILES))
+
+
+def new_profile_page(request, *, campuses, initial=None, save=services.create_profile, refused=(), saved_message=None):
+    """The new-profile form at the request's own address, for the caller's checks to guard: shown first with
+    `initial`, again with requirements suggested from the vacancy text when asked, and saved by
+    `save(actor, campus=…, organisation=…, title_nl=…, title_en=…, vacancy_text=…, requirements=…)`. An error of a
+    type in `refused` that `save` raises is shown above the form, and nothing is saved."""
     items, specialisms = _choices(campuses.values("pk"))
-    # A vacancy can be turned into a profile: its page links here with the role, company and text filled in.
-    initial = {k: request.GET[k] for k in ("campus", "organisation", "title_nl", "vacancy_text") if k in request.GET}
     if request.method == "POST" and "suggest" in request.POST:
         return _suggest_from_vacancy(request, campuses, items, specialisms)
     form = ProfileForm(request.POST or None, campuses=campuses, initial=initial)
@@ -148,17 +153,21 @@ def profile_create(request):
     )
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         data = form.cleaned_data
-        profile = services.create_profile(
-            request.user,
-            campus=data["campus"],
-            organisation=data["organisation"],
-            title_nl=data["title_nl"],
-            title_en=data["title_en"],
-            vacancy_text=data["vacancy_text"],
-            requirements=formset.requirements(),
-        )
-        messages.success(request, _("The skills profile has been saved."))
-        return redirect("profile_detail", pk=profile.pk)
+        try:
+            profile = save(
+                request.user,
+                campus=data["campus"],
+                organisation=data["organisation"],
+                title_nl=data["title_nl"],
+                title_en=data["title_en"],
+                vacancy_text=data["vacancy_text"],
+                requirements=formset.requirements(),
+            )
+        except refused as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, saved_message or _("The skills profile has been saved."))
+            return redirect("profile_detail", pk=profile.pk)
     return render(request, "skills/profile_form.html", {"form": form, "formset": formset})
 
 
