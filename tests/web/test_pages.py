@@ -1,3 +1,4 @@
+import html
 import re
 
 import pytest
@@ -6,6 +7,7 @@ from django.urls import reverse
 
 from mhw.accounts.models import Campus
 from mhw.demo.seed import seed_all
+from tests.factories import CandidateFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -86,3 +88,14 @@ def test_an_english_browser_still_gets_dutch_until_the_user_switches(client):
     response = client.get(reverse("home"), headers={"Accept-Language": "en-US,en;q=0.9"})
     assert response["Content-Language"] == "nl"
     assert "Wat brengt je hier?" in response.content.decode()
+
+
+def test_the_pager_keeps_every_filter_value_encoded(world, client_for):
+    CandidateFactory.create_batch(60, campus=world.campus_a, current_occupation="monteur & lasser")
+    coach = client_for(world.user("coach"))
+    page = coach.get(reverse("candidate_list"), {"q": "monteur & lasser", "x&y": ["1", "2"]}).content.decode()
+    [next_link] = re.findall(r'<a href="([^"]+)">Volgende</a>', page)
+    assert next_link == "?q=monteur+%26+lasser&amp;x%26y=1&amp;x%26y=2&amp;page=2"
+    following = coach.get(reverse("candidate_list") + html.unescape(next_link))
+    assert following.context["q"] == "monteur & lasser"
+    assert following.context["page"].number == 2
