@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mhw.accounts.audit import record_event
-from mhw.accounts.models import AuditEvent, Membership, Organisation
+from mhw.accounts.models import AuditEvent, Membership, Organisation, User
 from mhw.candidates.models import Candidate
 from mhw.candidates.services.records import EDITABLE_FIELDS, update_candidate
 from mhw.ecosystem.models import Vacancy
@@ -93,6 +93,20 @@ def test_writes_to_tables_the_page_does_not_read_leave_it_kept(world):
     # A change to the user's own roles is read by every page.
     Membership.objects.filter(user=world.user("campus_admin")).update(created_at=timezone.now())
     assert _queries(client, LIST)[0] > 3
+
+
+def test_a_login_elsewhere_leaves_the_page_kept_and_a_change_to_a_user_does_not(world):
+    admin = world.user("campus_admin")
+    client = _logged_in(admin)
+    client.get(LIST)
+    Client().force_login(world.user("coach"))  # Django notes the time of the login in the user's row
+    _logged_in(admin)  # the same person, in another browser
+    assert User.objects.get(pk=admin.pk).last_login is not None
+    assert _queries(client, LIST)[0] == 3
+    User.objects.filter(pk=admin.pk).update(full_name="Nieuwe Naam")
+    count, content = _queries(client, LIST)
+    assert count > 3
+    assert b"Nieuwe Naam" in content
 
 
 def test_a_write_that_is_rolled_back_changes_no_stamp(world):
