@@ -10,16 +10,16 @@ What it does: builds (once; later runs reuse and top it up) a SQLite database se
 ``seed_demo --scale national`` (20,000 candidates over the seven campuses, 2,000 companies, 5,000 modules, 3,000
 vacancies) under ``$XDG_CACHE_HOME/mhw-bench/`` (default ``~/.cache``); starts gunicorn on 127.0.0.1 with 2 workers
 and the production profile (DEBUG off, manifest static files, secure cookies; requests carry
-``X-Forwarded-Proto: https`` as from the load balancer); opens 16 sessions through the login page, one per
-connection, for the campus pages the seven campus administrators in turn (campus staff who may open every list page,
-each seeing their own campus) and for the national pages the national administrator; then, per round, drives wrk
-with 16 connections at the hello-world endpoint and at each page and API list, each request in the next session,
+``X-Forwarded-Proto: https`` as from the load balancer); opens 16 sessions through the login page, for the campus
+pages the seven campus administrators in turn (campus staff who may open every list page, each seeing their own
+campus) and for the national pages 16 sessions of the national administrator; then, per round, drives wrk with 16
+connections at the hello-world endpoint and at each page and API list, each request in the next of the 16 sessions,
 twice: "again", the same address over and over, as users who read a page again (answered from memory while the data
 is unchanged, `mhw/web/page_cache.py`; each session's answers are kept apart), the load the goals are judged on, and
 "drawn", a new address on every request (an extra parameter the pages ignore), so that every answer is drawn anew, as
-when a user opens a page for the first time. Per measurement: throughput, p50
-and p99 latency (wrk's own histogram), and the user+system CPU the gunicorn workers spent (from /proc) per request, as
-a ratio to the hello-world endpoint. Medians over the rounds are printed.
+when a user opens a page for the first time. Per measurement: throughput, p50 and p99 latency (wrk's own histogram),
+and the user+system CPU the gunicorn workers spent (from /proc) per request, as a ratio to the hello-world endpoint.
+Medians over the rounds are printed.
 """
 
 import contextlib
@@ -81,7 +81,7 @@ LOGINS = {
 }
 
 LUA = """
--- MHW_COOKIES: one session per line; request after request takes the next, so the 16 connections are 16 users.
+-- MHW_COOKIES: one session per line; each request goes out in the next, so the load comes from all 16 sessions.
 local cookies = {}
 for cookie in string.gmatch(os.getenv("MHW_COOKIES") or "", "[^\\n]+") do table.insert(cookies, cookie) end
 -- MHW_DRAWN=1: every request asks for an address never asked before (an extra parameter the pages ignore), so no
@@ -210,7 +210,7 @@ def cpu_seconds(pids: list[int]) -> float:
 
 
 def sessions(port: int, emails: list[str]) -> list[str]:
-    """One session per connection: the users in turn, each logged in as often as needed."""
+    """As many sessions as connections: the users in turn, each logged in as often as needed."""
     return [login(port, emails[number % len(emails)]) for number in range(CONNECTIONS)]
 
 

@@ -1,12 +1,18 @@
 """Vacancies: the company account manager records them, links each to a skills profile (or makes a new profile
 from the vacancy, linked to it once saved), and demand shows per role and region; bad input changes nothing."""
 
+import threading
+import time
+
 import pytest
+from django.db import connection, connections, transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from mhw.accounts.models import AuditEvent
 from mhw.ecosystem.models import Vacancy
+from mhw.ecosystem.services import vacancies
+from mhw.ecosystem.services.network import EcosystemError
 from mhw.skills.models import SkillsProfile
 from tests.factories import OrganisationFactory, staff
 
@@ -118,3 +124,88 @@ def test_only_the_vacancys_own_campus_managers_make_a_profile_from_it(world, cli
     assert elsewhere.post(address, _profile_form(world)).status_code == 404
     vacancy.refresh_from_db()
     assert vacancy.profile is None
+
+
+def test_a_profile_made_from_a_vacancy_is_for_the_vacancys_company(world, client_for):
+    manager = client_for(world.user("company_account_manager"))
+    vacancy = Vacancy.objects.create(campus=world.campus_a, company=world.company_a, role_title="Monteur H2",
+                                     region="Groningen")  # fmt: skip
+    address = reverse("vacancy_new_profile", args=[vacancy.pk])
+    assert list(manager.get(address).context["form"].fields["organisation"].queryset) == [world.company_a]
+    # Another company's HR would see the profile, and the vacancy's own would not: neither is accepted.
+    other = OrganisationFactory(campus=world.campus_a, name="Andere Waterstof B.V.")
+    profiles = SkillsProfile.objects.count()
+    for organisation in (other.pk, ""):
+        response = manager.post(address, _profile_form(world, organisation=organisation))
+        assert response.status_code == 200
+        assert response.context["form"].errors
+    assert SkillsProfile.objects.count() == profiles
+    vacancy.refresh_from_db()
+    assert vacancy.profile is None
+
+
+def test_linking_what_someone_changed_meanwhile_is_refused(world, client_for):
+    manager = client_for(world.user("company_account_manager"))
+    vacancy = Vacancy.objects.create(campus=world.campus_a, company=world.company_a, role_title="Monteur H2",
+                                     region="Groningen")  # fmt: skip
+    url = f"{reverse('vacancies')}?campus={world.campus_a.slug}"
+    assert 'name="shown" value=""' in manager.get(url).content.decode()
+    link = reverse("vacancy_profile", args=[vacancy.pk])
+    # A colleague links the profile; the manager's page still shows the vacancy without one and unlinks "it".
+    client_for(world.user("campus_admin")).post(link, {"profile": world.skills.profile.pk, "shown": ""})
+    refused = manager.post(link, {"profile": "", "shown": ""}, follow=True)
+    assert [m.level_tag for m in refused.context["messages"]] == ["error"]
+    vacancy.refresh_from_db()
+    assert vacancy.profile == world.skills.profile
+    assert f'name="shown" value="{world.skills.profile.pk}"' in refused.content.decode()
+    manager.post(link, {"profile": "", "shown": world.skills.profile.pk})  # now seen, it may be unlinked
+    vacancy.refresh_from_db()
+    assert vacancy.profile is None
+
+
+@pytest.mark.parametrize("data", [{"profile": "abc"}, {"profile": "99999999999999999999"}, {"shown": "x"},
+                                  {"profile": "-1"}])  # fmt: skip
+def test_a_broken_link_request_gets_a_message_and_changes_nothing(world, client_for, data):
+    manager = client_for(world.user("company_account_manager"))
+    vacancy = Vacancy.objects.create(campus=world.campus_a, company=world.company_a, role_title="Monteur H2",
+                                     region="Groningen", profile=world.skills.profile)  # fmt: skip
+    response = manager.post(reverse("vacancy_profile", args=[vacancy.pk]), {"shown": world.skills.profile.pk} | data,
+                            follow=True)  # fmt: skip
+    assert response.status_code == 200
+    assert [m.level_tag for m in response.context["messages"]] == ["error"]
+    vacancy.refresh_from_db()
+    assert vacancy.profile == world.skills.profile
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite runs one writing transaction at a time")
+def test_a_profile_linked_while_one_is_being_made_is_not_overwritten(world):
+    vacancy = Vacancy.objects.create(campus=world.campus_a, company=world.company_a, role_title="Monteur H2",
+                                     region="Groningen")  # fmt: skip
+    holding = threading.Event()
+
+    def colleague_links():
+        try:
+            with transaction.atomic():
+                vacancies.link_profile(world.user("campus_admin"), vacancy, world.skills.profile, shown=None)
+                holding.set()
+                time.sleep(0.5)  # still uncommitted while the manager saves the new profile
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=colleague_links)
+    thread.start()
+    try:
+        assert holding.wait(30)
+        item = world.skills.published.items.get(kind="knowledge")
+        with pytest.raises(EcosystemError):
+            vacancies.create_profile_from(
+                world.user("company_account_manager"), vacancy, campus=world.campus_a, organisation=world.company_a,
+                title_nl="Monteur H2", title_en="", vacancy_text="",
+                requirements=[{"item": item, "level": 2, "weight": 1}],
+            )  # fmt: skip
+    finally:
+        thread.join()
+    vacancy.refresh_from_db()
+    assert vacancy.profile == world.skills.profile
+    assert not SkillsProfile.objects.filter(title_nl="Monteur H2").exists()

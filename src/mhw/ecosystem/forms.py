@@ -15,7 +15,7 @@ from mhw.ecosystem.models import (
     SystemFunction,
     Vacancy,
 )
-from mhw.skills.models import Specialism, UloItem, UloStatus
+from mhw.skills.models import SkillsProfile, Specialism, UloItem, UloStatus
 from mhw.widgets import LongSelect
 
 DECISION_ROWS = 3
@@ -204,6 +204,17 @@ class VacancyForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.campus = campus
         self.fields["company"].queryset = Organisation.objects.filter(campus=campus, kind=Organisation.Kind.COMPANY)
+
+
+class VacancyProfileForm(forms.Form):
+    """The skills profile a vacancy is linked to (none: unlinked), and the one the page showed it linked to."""
+
+    profile = forms.ModelChoiceField(queryset=SkillsProfile.objects.none(), required=False)
+    shown = forms.IntegerField(required=False, min_value=1)
+
+    def __init__(self, *args, campus, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["profile"].queryset = SkillsProfile.objects.filter(campus=campus)
 
 
 class ImpactForm(forms.Form):

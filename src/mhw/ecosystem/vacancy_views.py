@@ -11,12 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mhw.accounts.decorators import capability_required
-from mhw.accounts.models import Campus
+from mhw.accounts.models import Campus, Organisation
 from mhw.accounts.permissions import campus_scope, can
 from mhw.accounts.roles import Capability
 from mhw.ecosystem import demand
 from mhw.ecosystem.campus_choice import chosen_campus, visible_campuses
-from mhw.ecosystem.forms import VacancyForm
+from mhw.ecosystem.forms import VacancyForm, VacancyProfileForm
 from mhw.ecosystem.models import Vacancy
 from mhw.ecosystem.services import vacancies
 from mhw.ecosystem.services.network import EcosystemError
@@ -90,6 +90,7 @@ def vacancy_new_profile(request, pk: int):
     return new_profile_page(
         request,
         campuses=Campus.objects.filter(pk=vacancy.campus_id),
+        companies=Organisation.objects.filter(pk=vacancy.company_id),
         initial={"organisation": vacancy.company_id, "title_nl": vacancy.role_title, "vacancy_text": vacancy.text},
         save=save,
         refused=EcosystemError,
@@ -101,9 +102,12 @@ def vacancy_new_profile(request, pk: int):
 @capability_required(Capability.MANAGE_PROFILES)
 def vacancy_profile(request, pk: int):
     vacancy = get_object_or_404(Vacancy.objects.filter(campus__in=_managed_campuses(request)), pk=pk)
-    profile = SkillsProfile.objects.filter(pk=request.POST.get("profile") or None).first()
+    form = VacancyProfileForm(request.POST, campus=vacancy.campus)
+    if not form.is_valid():
+        messages.error(request, _("Choose a skills profile of the campus."))
+        return redirect(_back(vacancy.campus))
     try:
-        vacancies.link_profile(request.user, vacancy, profile)
+        vacancies.link_profile(request.user, vacancy, form.cleaned_data["profile"], shown=form.cleaned_data["shown"])
     except EcosystemError as error:
         messages.error(request, error.message)
     return redirect(_back(vacancy.campus))

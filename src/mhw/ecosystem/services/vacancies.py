@@ -21,6 +21,11 @@ def _require(actor, campus_id: int) -> None:
         raise EcosystemError(_("Your role does not allow recording vacancies."))
 
 
+def _require_profiles(actor, campus_id: int) -> None:
+    if not can(actor, Capability.MANAGE_PROFILES, campus_id):
+        raise EcosystemError(_("Your role does not allow linking skills profiles to vacancies."))
+
+
 @transaction.atomic
 def record_vacancy(actor, vacancy: Vacancy) -> Vacancy:
     _require(actor, vacancy.campus_id)
@@ -31,9 +36,19 @@ def record_vacancy(actor, vacancy: Vacancy) -> Vacancy:
     return vacancy
 
 
+def _locked(vacancy: Vacancy, shown: int | None) -> Vacancy:
+    """The vacancy's row, held until the transaction ends; refused when its profile is no longer `shown`."""
+    vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
+    if vacancy.profile_id != shown:
+        raise EcosystemError(_("The vacancy's skills profile was changed in the meantime. Look again and choose."))
+    return vacancy
+
+
 @transaction.atomic
-def link_profile(actor, vacancy: Vacancy, profile) -> None:
-    _require(actor, vacancy.campus_id)
+def link_profile(actor, vacancy: Vacancy, profile, *, shown: int | None) -> None:
+    """Link `vacancy` to `profile` (None: to none), as the user saw it linked to the profile `shown`."""
+    _require_profiles(actor, vacancy.campus_id)
+    vacancy = _locked(vacancy, shown)
     if profile is not None and profile.campus_id != vacancy.campus_id:
         raise EcosystemError(_("Choose a skills profile of the campus."))
     vacancy.profile = profile
@@ -42,16 +57,14 @@ def link_profile(actor, vacancy: Vacancy, profile) -> None:
 
 
 @transaction.atomic
-def create_profile_from(actor, vacancy: Vacancy, *, campus, **fields) -> SkillsProfile:
-    """A new skills profile made from `vacancy` (`fields` as `profiles.create_profile` takes them), linked to it;
-    refused as a whole when someone linked a profile to the vacancy meanwhile."""
-    vacancy = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
-    _require(actor, vacancy.campus_id)
-    if vacancy.profile_id is not None:
-        raise EcosystemError(_("Someone linked a skills profile to this vacancy in the meantime."))
-    if campus.pk != vacancy.campus_id:
-        raise EcosystemError(_("Choose a skills profile of the campus."))
-    profile = profiles.create_profile(actor, campus=campus, **fields)
+def create_profile_from(actor, vacancy: Vacancy, *, campus, organisation, **fields) -> SkillsProfile:
+    """A new skills profile of the vacancy's campus and company made from `vacancy` (the other `fields` as
+    `profiles.create_profile` takes them), linked to it; refused as a whole when the vacancy got a profile meanwhile."""
+    _require_profiles(actor, vacancy.campus_id)
+    vacancy = _locked(vacancy, None)
+    if campus.pk != vacancy.campus_id or organisation != vacancy.company:
+        raise EcosystemError(_("A profile made from a vacancy is for the vacancy's campus and company."))
+    profile = profiles.create_profile(actor, campus=campus, organisation=organisation, **fields)
     vacancy.profile = profile
     vacancy.save(update_fields=["profile"])
     record_event(actor, "vacancy.profiled", vacancy, details={"vacancy": vacancy.pk})

@@ -38,12 +38,12 @@ class ProfileForm(forms.Form):
         label=gettext_lazy("Vacancy text"), widget=forms.Textarea(attrs={"rows": 5}), required=False
     )
 
-    def __init__(self, *args, campuses, **kwargs):
+    def __init__(self, *args, campuses, companies=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["campus"].queryset = campuses
-        self.fields["organisation"].queryset = Organisation.objects.filter(
-            campus__in=campuses, kind=Organisation.Kind.COMPANY
-        )
+        if companies is None:
+            companies = Organisation.objects.filter(campus__in=campuses, kind=Organisation.Kind.COMPANY)
+        self.fields["organisation"].queryset = companies
         if campuses.count() == 1:
             self.fields["campus"].initial = campuses.first()
 
@@ -139,15 +139,18 @@ def profile_create(request):
     return new_profile_page(request, campuses=Campus.objects.where(request.user, Capability.MANAGE_PROFILES))
 
 
-def new_profile_page(request, *, campuses, initial=None, save=services.create_profile, refused=(), saved_message=None):
-    """The new-profile form at the request's own address, for the caller's checks to guard: shown first with
-    `initial`, again with requirements suggested from the vacancy text when asked, and saved by
+def new_profile_page(
+    request, *, campuses, companies=None, initial=None, save=services.create_profile, refused=(), saved_message=None
+):
+    """The new-profile form at the request's own address, for the caller's checks to guard, offering `campuses` and
+    `companies` (by default the companies of those campuses): shown first with `initial`, again with requirements
+    suggested from the vacancy text when asked, and saved by
     `save(actor, campus=…, organisation=…, title_nl=…, title_en=…, vacancy_text=…, requirements=…)`. An error of a
     type in `refused` that `save` raises is shown above the form, and nothing is saved."""
     items, specialisms = _choices(campuses.values("pk"))
     if request.method == "POST" and "suggest" in request.POST:
-        return _suggest_from_vacancy(request, campuses, items, specialisms)
-    form = ProfileForm(request.POST or None, campuses=campuses, initial=initial)
+        return _suggest_from_vacancy(request, campuses, companies, items, specialisms)
+    form = ProfileForm(request.POST or None, campuses=campuses, companies=companies, initial=initial)
     formset = RequirementFormSet(
         request.POST or None, prefix="req", form_kwargs={"items": items, "specialisms": specialisms}
     )
@@ -171,10 +174,10 @@ def new_profile_page(request, *, campuses, initial=None, save=services.create_pr
     return render(request, "skills/profile_form.html", {"form": form, "formset": formset})
 
 
-def _suggest_from_vacancy(request, campuses, items, specialisms):
+def _suggest_from_vacancy(request, campuses, companies, items, specialisms):
     """The form again, with the requirements the vacancy text suggests filled in for the account manager to keep,
     change or remove row by row; nothing is saved until they save the profile."""
-    form = ProfileForm(initial=request.POST.dict(), campuses=campuses)
+    form = ProfileForm(initial=request.POST.dict(), campuses=campuses, companies=companies)
     suggestions, problem = [], ""
     try:
         suggestions = suggest_skills(request.POST.get("vacancy_text", ""))
