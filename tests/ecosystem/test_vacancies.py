@@ -60,6 +60,12 @@ def test_bad_vacancies_are_refused(world, client_for):
 LONG_TEXT = " ".join(["Wij zoeken een monteur waterstofinstallaties voor ons project in Delfzijl."] * 80)
 
 
+def _recorded(world, **fields) -> Vacancy:
+    return Vacancy.objects.create(
+        campus=world.campus_a, company=world.company_a, role_title="Monteur H2", region="Groningen", **fields
+    )
+
+
 def _profile_form(world, **changes):
     item = world.skills.published.items.get(kind="knowledge")
     form = {"campus": world.campus_a.pk, "organisation": world.company_a.pk, "title_nl": "Monteur H2", "title_en": "",
@@ -70,8 +76,7 @@ def _profile_form(world, **changes):
 
 def test_a_profile_made_from_a_long_vacancy_is_filled_in_and_linked_to_it(world, client_for):
     manager = client_for(world.user("company_account_manager"))
-    vacancy = Vacancy.objects.create(campus=world.campus_a, company=world.company_a, role_title="Monteur H2",
-                                     region="Groningen", text=LONG_TEXT)  # fmt: skip
+    vacancy = _recorded(world, text=LONG_TEXT)
     page = manager.get(f"{reverse('vacancies')}?campus={world.campus_a.slug}").content.decode()
     address = reverse("vacancy_new_profile", args=[vacancy.pk])
     assert f'href="{address}"' in page
@@ -97,8 +102,7 @@ def test_a_profile_made_from_a_long_vacancy_is_filled_in_and_linked_to_it(world,
 
 def test_a_profile_linked_meanwhile_refuses_the_new_one_whole(world, client_for):
     manager = client_for(world.user("company_account_manager"))
-    vacancy = Vacancy.objects.create(campus=world.campus_a, company=world.company_a, role_title="Monteur H2",
-                                     region="Groningen")  # fmt: skip
+    vacancy = _recorded(world)
     address = reverse("vacancy_new_profile", args=[vacancy.pk])
     assert manager.get(address).status_code == 200
     # A colleague links an existing profile while the form is open.
@@ -115,8 +119,7 @@ def test_a_profile_linked_meanwhile_refuses_the_new_one_whole(world, client_for)
 
 
 def test_only_the_vacancys_own_campus_managers_make_a_profile_from_it(world, client_for):
-    vacancy = Vacancy.objects.create(campus=world.campus_a, company=world.company_a, role_title="Monteur H2",
-                                     region="Groningen")  # fmt: skip
+    vacancy = _recorded(world)
     address = reverse("vacancy_new_profile", args=[vacancy.pk])
     assert client_for(world.user("teacher")).get(address).status_code == 403
     elsewhere = client_for(staff("company_account_manager", world.campus_b))
@@ -128,8 +131,7 @@ def test_only_the_vacancys_own_campus_managers_make_a_profile_from_it(world, cli
 
 def test_a_profile_made_from_a_vacancy_is_for_the_vacancys_company(world, client_for):
     manager = client_for(world.user("company_account_manager"))
-    vacancy = Vacancy.objects.create(campus=world.campus_a, company=world.company_a, role_title="Monteur H2",
-                                     region="Groningen")  # fmt: skip
+    vacancy = _recorded(world)
     address = reverse("vacancy_new_profile", args=[vacancy.pk])
     assert list(manager.get(address).context["form"].fields["organisation"].queryset) == [world.company_a]
     # Another company's HR would see the profile, and the vacancy's own would not: neither is accepted.
@@ -146,8 +148,7 @@ def test_a_profile_made_from_a_vacancy_is_for_the_vacancys_company(world, client
 
 def test_linking_what_someone_changed_meanwhile_is_refused(world, client_for):
     manager = client_for(world.user("company_account_manager"))
-    vacancy = Vacancy.objects.create(campus=world.campus_a, company=world.company_a, role_title="Monteur H2",
-                                     region="Groningen")  # fmt: skip
+    vacancy = _recorded(world)
     url = f"{reverse('vacancies')}?campus={world.campus_a.slug}"
     assert 'name="shown" value=""' in manager.get(url).content.decode()
     link = reverse("vacancy_profile", args=[vacancy.pk])
@@ -167,8 +168,7 @@ def test_linking_what_someone_changed_meanwhile_is_refused(world, client_for):
                                   {"profile": "-1"}])  # fmt: skip
 def test_a_broken_link_request_gets_a_message_and_changes_nothing(world, client_for, data):
     manager = client_for(world.user("company_account_manager"))
-    vacancy = Vacancy.objects.create(campus=world.campus_a, company=world.company_a, role_title="Monteur H2",
-                                     region="Groningen", profile=world.skills.profile)  # fmt: skip
+    vacancy = _recorded(world, profile=world.skills.profile)
     response = manager.post(reverse("vacancy_profile", args=[vacancy.pk]), {"shown": world.skills.profile.pk} | data,
                             follow=True)  # fmt: skip
     assert response.status_code == 200
@@ -180,8 +180,7 @@ def test_a_broken_link_request_gets_a_message_and_changes_nothing(world, client_
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite runs one writing transaction at a time")
 def test_a_profile_linked_while_one_is_being_made_is_not_overwritten(world):
-    vacancy = Vacancy.objects.create(campus=world.campus_a, company=world.company_a, role_title="Monteur H2",
-                                     region="Groningen")  # fmt: skip
+    vacancy = _recorded(world)
     holding = threading.Event()
 
     def colleague_links():
