@@ -295,7 +295,7 @@ def report(runs: dict[tuple[str, bool], list[dict]], seconds: int, rounds: int) 
     print(f"\n{CONNECTIONS} connections, {WORKERS} gunicorn workers, {seconds} s per measurement, medians of {rounds} "
           f"rounds; {os.cpu_count()} CPUs, load average at the end {' '.join(load)}")  # fmt: skip
     print(
-        f"again: {CONNECTIONS} users loading the page over and over, the load the goals are set for (answered from "
+        f"again: {CONNECTIONS} sessions loading the page over and over, the load the goals are set for (answered from "
         "memory while the data the page shows is unchanged); drawn: a new address every request, so every page is "
         "drawn anew (for comparison: no goal)"
     )
@@ -319,7 +319,7 @@ def report(runs: dict[tuple[str, bool], list[dict]], seconds: int, rounds: int) 
                     failed.append(label)
             print(f"{label if not drawn else '':<32}{'drawn' if drawn else 'again':>7}{m['rps']:>8.0f}{m['p50']:>9.1f}"
                   f"{m['p99']:>9.1f}{m['cpu_ms']:>12.2f}{ratio:>9.1f}{m['errors']:>8.0f}  {verdict}")  # fmt: skip
-    print(f"\ngoals, for {CONNECTIONS} users loading each main page and API list: p99 < {P99_GOAL_MS} ms and CPU <= "
+    print(f"\ngoals, for {CONNECTIONS} sessions loading each main page and API list: p99 < {P99_GOAL_MS} ms and CPU <= "
           f"{CPU_GOAL:g}x hello world")  # fmt: skip
     print("all goals hold" if not failed else f"goals missed by: {', '.join(failed)}")
     print(f"drawn anew, for comparison: {min(drawn_ratios):.1f}-{max(drawn_ratios):.1f}x hello world, p99 "
